@@ -1,0 +1,64 @@
+namespace SelfReview.Contracts;
+
+/// <summary>
+/// The unit's consolidated rectification list (整改清单 / 整改台账).
+/// Written to <c>reports/{unitId}/rectifications.json|csv|xlsx|docx</c>.
+/// Deterministic: the same records give the same list, row for row.
+/// </summary>
+public sealed record RectificationList
+{
+    public string SchemaVersion { get; init; } = ContractVersions.Current;
+
+    public required string UnitId { get; init; }
+
+    /// <summary>The list's title as printed (某单位民主生活会问题整改清单).</summary>
+    public required string Title { get; init; }
+
+    public IReadOnlyList<RectificationRow> Rows { get; init; } = [];
+}
+
+/// <summary>One problem to fix.</summary>
+public sealed record RectificationRow
+{
+    /// <summary>序号, from 1.</summary>
+    public required int Number { get; init; }
+
+    /// <summary>问题类别 (code).</summary>
+    public required CategoryCode Category { get; init; }
+
+    /// <summary>问题类别 (label).</summary>
+    public required string CategoryLabel { get; init; }
+
+    /// <summary>问题表现.</summary>
+    public required string Problem { get; init; }
+
+    /// <summary>问题来源: 自己查摆 / 相互批评 / 群众意见 / 上级点评.</summary>
+    public string Source { get; init; } = "自己查摆";
+
+    /// <summary>整改措施: the measures that answer the problem.</summary>
+    public required string Measures { get; init; }
+
+    /// <summary>责任人: every owner (several for a common problem).</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>整改时限 as printed (a date, 立行立改, 长期坚持).</summary>
+    public required string Deadline { get; init; }
+
+    /// <summary>The date behind <see cref="Deadline"/>, when there is one.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>Whether the deadline came from the measure itself (false: the unit default).</summary>
+    public bool DeadlineFromMeasure { get; init; }
+
+    /// <summary>完成情况: 未完成 / 推进中 / 已完成.</summary>
+    public string Status { get; init; } = "未完成";
+
+    /// <summary>True for a common problem (共性问题) written by several members.</summary>
+    public bool Common { get; init; }
+
+    /// <summary>The problem items behind the row.</summary>
+    public IReadOnlyList<ItemRef> Problems { get; init; } = [];
+
+    /// <summary>The measure items behind the row.</summary>
+    public IReadOnlyList<ItemRef> MeasureItems { get; init; } = [];
+}

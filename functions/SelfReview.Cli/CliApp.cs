@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SelfReview.Cli.Commands;
+using SelfReview.Pipeline;
+
+namespace SelfReview.Cli;
+
+/// <summary>The <c>selfreview</c> command line: parses the verb and hands over to its command.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Usage = 2;
+
+    public const string UsageText = """
+        selfreview — 个人检视发言材料处理工具 / self-review statement pipeline
+
+        Usage:
+          selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
+              Reads every statement, writes DIR/statements/<file>.json, then the unit's
+              DIR/unit/summary.json|md and DIR/unit/rectifications.json|csv|xlsx|docx.
+          selfreview eval <folder> [--out DIR] [--ocr]
+              Scores the pipeline against NNN.gold.json files beside the inputs.
+          selfreview schema [--out DIR]
+              Writes the contracts' JSON Schemas (default: contracts/schemas).
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(UsageText);
+            return args.Length == 0 ? Usage : Ok;
+        }
+
+        CommandLine parsed;
+        try
+        {
+            parsed = CommandLine.Parse(args[1..]);
+        }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message);
+            await stderr.WriteLineAsync(UsageText);
+            return Usage;
+        }
+
+        using var services = BuildServices(parsed);
+        try
+        {
+            return args[0] switch
+            {
+                "process" => await ProcessCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
+                "eval" => await EvalCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
+                "schema" => await SchemaCommand.RunAsync(parsed, stdout, cancellationToken),
+                _ => await UnknownAsync(args[0], stderr),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message);
+            await stderr.WriteLineAsync(UsageText);
+            return Usage;
+        }
+    }
+
+    private static async Task<int> UnknownAsync(string verb, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"error: unknown command '{verb}'");
+        await stderr.WriteLineAsync(UsageText);
+        return Usage;
+    }
+
+    private static ServiceProvider BuildServices(CommandLine parsed)
+    {
+        var services = new ServiceCollection();
+        // No log provider: the console shows progress and the result table, never statement text.
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(ProcessCommand.ConsolidationOptionsFrom(parsed));
+        services.AddSelfReviewEngine();
+        return services.BuildServiceProvider();
+    }
+}

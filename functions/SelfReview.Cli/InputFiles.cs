@@ -1,0 +1,37 @@
+namespace SelfReview.Cli;
+
+/// <summary>Expands files and folders into the inputs to process, in a stable order.</summary>
+public static class InputFiles
+{
+    /// <summary>Every file named, and every file under every folder named (gold files and hidden files left out).</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(Path.GetFullPath(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => IsInput(Path.GetFileName(f)) && !HiddenPath(Path.GetRelativePath(path, f)))
+                    .Select(Path.GetFullPath)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                throw new ArgumentException($"no such file or folder: {path}");
+            }
+        }
+
+        return [.. files.Distinct(StringComparer.Ordinal)];
+    }
+
+    public static bool IsInput(string name) =>
+        !name.StartsWith('.') && !name.EndsWith(".gold.json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HiddenPath(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.'));
+}

@@ -1,0 +1,22 @@
+namespace SelfReview.Pipeline.Consolidation;
+
+/// <summary>How a unit is consolidated. Bound to the <c>Consolidation</c> configuration section.</summary>
+public sealed class ConsolidationOptions
+{
+    public const string SectionName = "Consolidation";
+
+    /// <summary>The unit's display name for list titles; the unit id when not set.</summary>
+    public string? UnitName { get; set; }
+
+    /// <summary>The meeting date; rows without a deadline of their own get this plus <see cref="DefaultDeadlineMonths"/>.</summary>
+    public DateOnly? MeetingDate { get; set; }
+
+    /// <summary>Months after the meeting for the unit default deadline.</summary>
+    public int DefaultDeadlineMonths { get; set; } = 3;
+
+    /// <summary>Two problems of different members at or above this similarity are one common problem (共性问题).</summary>
+    public double CommonProblemThreshold { get; set; } = 0.42;
+
+    /// <summary>A sentence of at least this many characters found in two members' statements is copied text.</summary>
+    public int CopiedSentenceMinLength { get; set; } = 24;
+}

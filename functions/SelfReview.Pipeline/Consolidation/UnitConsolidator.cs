@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using SelfReview.Contracts;
+
+namespace SelfReview.Pipeline.Consolidation;
+
+/// <summary>
+/// Recomputes a unit from all its records: the summary reported upward, the consolidated
+/// rectification list (common problems once, with every owner; a deadline on every row) and the
+/// unit's material-review flags. Deterministic: the same records give the same output, byte for byte.
+/// </summary>
+public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time)
+{
+    public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
+    {
+        // Order by file name, then id: the list must not depend on the order uploads arrived in.
+        var all = records.OrderBy(r => r.Source.FileName, StringComparer.Ordinal).ThenBy(r => r.StatementId, StringComparer.Ordinal).ToList();
+        var accepted = all.Where(r => r.Status == RecordStatus.Accepted).ToList();
+        var problems = new List<ProblemRef>();
+        for (var s = 0; s < accepted.Count; s++)
+        {
+            var owner = OwnerOf(accepted[s]);
+            problems.AddRange(accepted[s].Sections.Where(x => x.Kind == SectionKind.Problems).SelectMany(x => x.Items).Select(i => new ProblemRef(s, accepted[s], i, owner)));
+        }
+
+        var clusters = new CommonProblemFinder(options.CommonProblemThreshold).Find(problems);
+        var defaultDeadline = DefaultDeadline(accepted);
+        var rows = BuildRows(problems, clusters, defaultDeadline);
+        var common = clusters.Select((c, n) => new CommonProblem
+        {
+            Id = "g" + (n + 1).ToString(CultureInfo.InvariantCulture),
+            Category = Majority(c.Select(i => problems[i])),
+            CategoryLabel = CategoryLabels.Of(Majority(c.Select(i => problems[i]))),
+            Title = problems[c[0]].Item.Title,
+            Owners = [.. c.Select(i => problems[i].Owner).Distinct()],
+            Items = [.. c.Select(i => problems[i].Ref)],
+        }).ToList();
+
+        var unitName = options.UnitName ?? unitId;
+        var list = new RectificationList
+        {
+            UnitId = unitId,
+            Title = unitName + (accepted.Any(r => r.StatementKind == StatementKind.Team) ? "民主生活会" : "专题生活会") + "查摆问题整改清单",
+            Rows = rows,
+        };
+        var summary = Summarize(unitId, unitName, all, accepted, problems, common);
+        return new UnitReport(summary, list);
+    }
+
+    private List<RectificationRow> BuildRows(List<ProblemRef> problems, List<List<int>> clusters, (string Text, DateOnly? Date) defaultDeadline)
+    {
+        var inCluster = clusters.SelectMany(c => c).ToHashSet();
+        var groups = clusters.Select(c => (Common: true, Members: c))
+            .Concat(Enumerable.Range(0, problems.Count).Where(i => !inCluster.Contains(i)).Select(i => (Common: false, Members: new List<int> { i })))
+            .OrderBy(g => g.Common ? 0 : 1)
+            .ThenBy(g => g.Members[0]);
+
+        var rows = new List<RectificationRow>();
+        foreach (var (isCommon, members) in groups)
+        {
+            var refs = members.Select(i => problems[i]).ToList();
+            var measures = refs.SelectMany(p => LinkedMeasures(p)).DistinctBy(m => (m.Record.StatementId, m.Item.Id)).ToList();
+            var deadline = Deadline(measures.Select(m => m.Item.Deadline).OfType<Deadline>().ToList(), defaultDeadline);
+            var category = Majority(refs);
+            rows.Add(new RectificationRow
+            {
+                Number = rows.Count + 1,
+                Category = category,
+                CategoryLabel = CategoryLabels.Of(category),
+                Problem = isCommon ? refs[0].Item.Title + "（共性问题）" : ProblemText(refs[0].Item),
+                Source = "自己查摆",
+                Measures = measures.Count == 0 ? "（未提出对应措施，请补充）" : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
+                Owners = [.. refs.Select(p => p.Owner).Distinct()],
+                Deadline = deadline.Text,
+                DueDate = deadline.Date,
+                DeadlineFromMeasure = deadline.FromMeasure,
+                Status = "未完成",
+                Common = isCommon,
+                Problems = [.. refs.Select(p => p.Ref)],
+                MeasureItems = [.. measures.Select(m => new ItemRef(m.Record.StatementId, m.Item.Id))],
+            });
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<(StatementRecord Record, StatementItem Item)> LinkedMeasures(ProblemRef problem)
+    {
+        var measures = problem.Record.Sections.Where(s => s.Kind == SectionKind.Measures).SelectMany(s => s.Items).ToDictionary(m => m.Id);
+        foreach (var id in problem.Item.Links ?? [])
+        {
+            if (measures.TryGetValue(id, out var measure))
+            {
+                yield return (problem.Record, measure);
+            }
+        }
+    }
+
+    /// <summary>The row's deadline: the earliest dated one of its measures, else immediate, ongoing or recurring as written, else the unit default.</summary>
+    private static (string Text, DateOnly? Date, bool FromMeasure) Deadline(List<Deadline> deadlines, (string Text, DateOnly? Date) fallback)
+    {
+        var dated = deadlines.Where(d => d.DueDate is not null).OrderBy(d => d.DueDate).FirstOrDefault();
+        if (dated is not null)
+        {
+            return (dated.Text, dated.DueDate, true);
+        }
+
+        var other = deadlines.OrderBy(d => d.Kind switch { DeadlineKind.Immediate => 0, DeadlineKind.Date => 1, DeadlineKind.Recurring => 2, _ => 3 }).FirstOrDefault();
+        return other is not null ? (other.Text, null, true) : (fallback.Text, fallback.Date, false);
+    }
+
+    private (string Text, DateOnly? Date) DefaultDeadline(List<StatementRecord> accepted)
+    {
+        DateOnly date;
+        if (options.MeetingDate is { } meeting)
+        {
+            date = meeting.AddMonths(options.DefaultDeadlineMonths);
+        }
+        else
+        {
+            var year = accepted.Select(r => r.MeetingYear).OfType<int>().DefaultIfEmpty(time.GetLocalNow().Year).Max();
+            date = new DateOnly(year, 12, 31);
+        }
+
+        return (date.ToString("yyyy年M月d日前", CultureInfo.InvariantCulture), date);
+    }
+
+    private static CategoryCode Majority(IEnumerable<ProblemRef> refs) =>
+        refs.GroupBy(p => p.Item.Category?.Code ?? CategoryCode.Other).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+
+    private static string OwnerOf(StatementRecord record) => record.StatementKind == StatementKind.Team
+        ? "领导班子"
+        : record.Author?.Name ?? Path.GetFileNameWithoutExtension(record.Source.FileName);
+
+    private static string ProblemText(StatementItem item) => Clip(item.Text.Replace('\n', ' '), 200);
+
+    private static string MeasureText(StatementItem item) =>
+        item.Text.StartsWith(item.Title, StringComparison.Ordinal) ? Clip(item.Text.Replace('\n', ' '), 160) : item.Title + "：" + Clip(item.Text.Replace('\n', ' '), 140);
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    private UnitSummary Summarize(string unitId, string unitName, List<StatementRecord> all, List<StatementRecord> accepted, List<ProblemRef> problems, List<CommonProblem> common)
+    {
+        var byCategory = Enum.GetValues<CategoryCode>().ToDictionary(CategoryLabels.CodeOf, c => problems.Count(p => (p.Item.Category?.Code ?? CategoryCode.Other) == c));
+        var flags = new List<UnitQualityFlag>();
+        foreach (var record in all)
+        {
+            flags.AddRange(record.Quality.Select(q => new UnitQualityFlag(record.StatementId, record.Source.FileName, q)));
+        }
+
+        foreach (var (sentence, statements) in new CopiedTextDetector(options.CopiedSentenceMinLength).Find(accepted))
+        {
+            flags.Add(new UnitQualityFlag(null, null, new QualityFlag
+            {
+                Code = "copied_text",
+                Message = "以下内容在 " + statements.Count.ToString(CultureInfo.InvariantCulture) + " 份材料中一字不差地出现（" + string.Join("、", statements.Select(s => OwnerOf(accepted[s]))) + "），疑似相互照抄或套用模板。",
+                Evidence = [Clip(sentence, 60)],
+                ItemIds = [.. statements.Select(s => accepted[s].StatementId)],
+            }));
+        }
+
+        var members = all.Select(r => new MemberSummary
+        {
+            StatementId = r.StatementId,
+            FileName = r.Source.FileName,
+            Status = r.Status,
+            StatementKind = r.StatementKind,
+            Author = r.Author?.Name,
+            Position = r.Author?.Position,
+            Problems = r.Summary?.Problems ?? 0,
+            Causes = r.Summary?.Causes ?? 0,
+            Measures = r.Summary?.Measures ?? 0,
+            Reason = r.Rejection?.Message,
+        }).ToList();
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{unitName}共收到检视材料 {all.Count} 份，其中有效 {accepted.Count} 份");
+        var notAccepted = all.Count - accepted.Count;
+        if (notAccepted > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"，未通过 {notAccepted} 份");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"。共查摆问题 {problems.Count} 个");
+        var nonZero = byCategory.Where(kv => kv.Value > 0).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (nonZero.Count > 0)
+        {
+            text.Append('（').Append(string.Join("，", nonZero.Select(kv => $"{CategoryLabels.Of(Parse(kv.Key))} {kv.Value} 个"))).Append('）');
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"，共性问题 {common.Count} 个");
+        if (common.Count > 0)
+        {
+            text.Append('：').Append(string.Join("；", common.Take(5).Select(c => c.Title)));
+        }
+
+        text.Append('。');
+        var flagged = flags.Count(f => f.Flag.Severity != FlagSeverity.Info);
+        if (flagged > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"材料审核提示 {flagged} 条，请在会前督促修改。");
+        }
+
+        return new UnitSummary
+        {
+            UnitId = unitId,
+            Statements = all.Count,
+            Accepted = accepted.Count,
+            Rejected = all.Count(r => r.Status == RecordStatus.Rejected),
+            Failed = all.Count(r => r.Status == RecordStatus.Failed),
+            Members = members,
+            Problems = problems.Count,
+            Causes = accepted.Sum(r => r.Summary?.Causes ?? 0),
+            Measures = accepted.Sum(r => r.Summary?.Measures ?? 0),
+            ProblemsByCategory = byCategory,
+            CommonProblems = common,
+            Quality = flags,
+            Text = text.ToString(),
+        };
+    }
+
+    private static CategoryCode Parse(string code) => Enum.GetValues<CategoryCode>().First(c => CategoryLabels.CodeOf(c) == code);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfReview.Pipeline.Classification;
+using SelfReview.Pipeline.Cleaning;
+using SelfReview.Pipeline.Consolidation;
+using SelfReview.Pipeline.Exports;
+using SelfReview.Pipeline.Parsing;
+using SelfReview.Pipeline.Reading;
+using SelfReview.Pipeline.Reading.Docx;
+using SelfReview.Pipeline.Reading.Text;
+using SelfReview.Pipeline.Review;
+using SelfReview.Pipeline.Summaries;
+using SelfReview.Pipeline.Vocabulary;
+
+namespace SelfReview.Pipeline;
+
+/// <summary>Registers the engine's stages: one composition for both hosts (the CLI and the Functions app).</summary>
+public static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddSelfReviewEngine(this IServiceCollection services)
+    {
+        services.TryAddSingleton(DomainVocabulary.Default);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new ConsolidationOptions());
+        services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<IDocumentReader, PlainTextReader>();
+        services.TryAddSingleton<EnumeratorRecognizer>();
+        services.TryAddSingleton<TextCleaner>();
+        services.TryAddSingleton<StatementParser>();
+        services.TryAddSingleton<StatementGate>();
+        services.TryAddSingleton<CategoryClassifier>();
+        services.TryAddSingleton<DeadlineExtractor>();
+        services.TryAddSingleton<FrameworkDetector>();
+        services.TryAddSingleton<ProblemMeasureLinker>();
+        services.TryAddSingleton<StatementReviewer>();
+        services.TryAddSingleton<StatementSummarizer>();
+        services.TryAddSingleton<StatementProcessor>();
+        services.TryAddSingleton<UnitConsolidator>();
+        services.TryAddSingleton<ReportWriter>();
+        services.TryAddSingleton<CsvExporter>();
+        services.TryAddSingleton<XlsxExporter>();
+        services.TryAddSingleton<DocxExporter>();
+        services.TryAddSingleton<MarkdownExporter>();
+        return services;
+    }
+}

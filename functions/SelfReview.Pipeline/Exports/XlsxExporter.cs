@@ -1,0 +1,259 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using SelfReview.Contracts;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using A = DocumentFormat.OpenXml.Drawing;
+using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
+
+namespace SelfReview.Pipeline.Exports;
+
+/// <summary>
+/// Writes the rectification list as an Excel workbook: a formatted 整改清单 sheet (title, frozen
+/// header, wrapped text, column widths, filters) and a 分类统计 sheet with problems per category and
+/// a native column chart of them.
+/// </summary>
+public sealed class XlsxExporter
+{
+    private const uint StyleTitle = 1;
+    private const uint StyleHeader = 2;
+    private const uint StyleBody = 3;
+    private const uint StyleCentered = 4;
+
+    public byte[] Export(RectificationList list)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var strings = new SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
+
+            var listPart = workbookPart.AddNewPart<WorksheetPart>();
+            WriteListSheet(listPart, list, strings);
+            var statsPart = workbookPart.AddNewPart<WorksheetPart>();
+            var categories = Enum.GetValues<CategoryCode>().Select(c => (Label: CategoryLabels.Of(c), Count: list.Rows.Where(r => r.Category == c).Sum(r => Math.Max(1, r.Problems.Count)))).ToList();
+            WriteStatsSheet(statsPart, categories, strings);
+
+            var sheets = new Sheets(
+                new Sheet { Name = "整改清单", SheetId = 1, Id = workbookPart.GetIdOfPart(listPart) },
+                new Sheet { Name = "分类统计", SheetId = 2, Id = workbookPart.GetIdOfPart(statsPart) });
+            workbookPart.Workbook.Append(sheets);
+            workbookPart.Workbook.Append(new DefinedNames(
+                new DefinedName("'整改清单'!$A$2:$J$" + (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+                new DefinedName("'整改清单'!$2:$2") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+            strings.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteListSheet(WorksheetPart part, RectificationList list, SharedStrings strings)
+    {
+        var columns = RectificationColumns.Headers.Count;
+        var lastColumn = ColumnName(columns);
+        var data = new SheetData();
+        data.Append(Row(1, [strings.Cell("A1", list.Title, StyleTitle)], height: 36));
+        data.Append(Row(2, [.. RectificationColumns.Headers.Select((h, i) => strings.Cell(ColumnName(i + 1) + "2", h, StyleHeader))], height: 24));
+        var rowIndex = 3u;
+        foreach (var row in list.Rows)
+        {
+            var cells = RectificationColumns.Cells(row);
+            data.Append(Row(rowIndex, [.. cells.Select((value, i) => i == 0
+                ? NumberCell(ColumnName(1) + rowIndex.ToString(CultureInfo.InvariantCulture), row.Number, StyleCentered)
+                : strings.Cell(ColumnName(i + 1) + rowIndex.ToString(CultureInfo.InvariantCulture), value, i is 1 or 3 or 5 or 6 or 7 ? StyleCentered : StyleBody))]));
+            rowIndex++;
+        }
+
+        var worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A3", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A3" } })
+            { WorkbookViewId = 0 }),
+            new SheetFormatProperties { DefaultRowHeight = 15 },
+            new Columns(RectificationColumns.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
+            data,
+            new AutoFilter { Reference = "A2:" + lastColumn + (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture) },
+            new MergeCells(new MergeCell { Reference = "A1:" + lastColumn + "1" }) { Count = 1 },
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        part.Worksheet = worksheet;
+    }
+
+    private static void WriteStatsSheet(WorksheetPart part, List<(string Label, int Count)> categories, SharedStrings strings)
+    {
+        var data = new SheetData();
+        data.Append(Row(1, [strings.Cell("A1", "问题类别", StyleHeader), strings.Cell("B1", "问题数", StyleHeader)]));
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var r = (uint)(i + 2);
+            data.Append(Row(r, [strings.Cell("A" + r.ToString(CultureInfo.InvariantCulture), categories[i].Label, StyleBody), NumberCell("B" + r.ToString(CultureInfo.InvariantCulture), categories[i].Count, StyleCentered)]));
+        }
+
+        var drawingsPart = part.AddNewPart<DrawingsPart>();
+        var chartPart = drawingsPart.AddNewPart<ChartPart>();
+        chartPart.ChartSpace = Chart(categories.Count);
+        drawingsPart.WorksheetDrawing = Anchor(drawingsPart.GetIdOfPart(chartPart));
+
+        part.Worksheet = new Worksheet(
+            new Columns(new Column { Min = 1, Max = 1, Width = 14, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 10, CustomWidth = true }),
+            data,
+            new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 },
+            new Drawing { Id = part.GetIdOfPart(drawingsPart) });
+    }
+
+    /// <summary>A clustered column chart of 问题数 by 问题类别 (DrawingML charts, ECMA-376 Part 1, 21.2).</summary>
+    private static C.ChartSpace Chart(int points)
+    {
+        var last = (points + 1).ToString(CultureInfo.InvariantCulture);
+        var barChart = new C.BarChart(
+            new C.BarDirection { Val = C.BarDirectionValues.Column },
+            new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+            new C.VaryColors { Val = false },
+            new C.BarChartSeries(
+                new C.Index { Val = 0 },
+                new C.Order { Val = 0 },
+                new C.SeriesText(new C.StringReference(new C.Formula("'分类统计'!$B$1"))),
+                new C.InvertIfNegative { Val = false },
+                new C.CategoryAxisData(new C.StringReference(new C.Formula("'分类统计'!$A$2:$A$" + last))),
+                new C.Values(new C.NumberReference(new C.Formula("'分类统计'!$B$2:$B$" + last)))),
+            new C.GapWidth { Val = 80 },
+            new C.AxisId { Val = 1001 },
+            new C.AxisId { Val = 1002 });
+        var categoryAxis = new C.CategoryAxis(
+            new C.AxisId { Val = 1001 },
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 1002 },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true },
+            new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+            new C.LabelOffset { Val = 100 });
+        var valueAxis = new C.ValueAxis(
+            new C.AxisId { Val = 1002 },
+            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = C.AxisPositionValues.Left },
+            new C.MajorGridlines(),
+            new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 1001 },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between },
+            new C.MajorUnit { Val = 1 });
+        var title = new C.Title(
+            new C.ChartText(new C.RichText(
+                new A.BodyProperties(),
+                new A.ListStyle(),
+                new A.Paragraph(new A.Run(new A.RunProperties { Language = "zh-CN" }, new A.Text("各类别问题数量"))))),
+            new C.Overlay { Val = false });
+        return new C.ChartSpace(
+            new C.EditingLanguage { Val = "zh-CN" },
+            new C.RoundedCorners { Val = false },
+            new C.Chart(
+                title,
+                new C.AutoTitleDeleted { Val = false },
+                new C.PlotArea(new C.Layout(), barChart, categoryAxis, valueAxis),
+                new C.PlotVisibleOnly { Val = true },
+                new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }));
+    }
+
+    private static Xdr.WorksheetDrawing Anchor(string chartId) => new(
+        new Xdr.TwoCellAnchor(
+            new Xdr.FromMarker(new Xdr.ColumnId("3"), new Xdr.ColumnOffset("0"), new Xdr.RowId("1"), new Xdr.RowOffset("0")),
+            new Xdr.ToMarker(new Xdr.ColumnId("11"), new Xdr.ColumnOffset("0"), new Xdr.RowId("20"), new Xdr.RowOffset("0")),
+            new Xdr.GraphicFrame(
+                new Xdr.NonVisualGraphicFrameProperties(
+                    new Xdr.NonVisualDrawingProperties { Id = 2, Name = "各类别问题数量" },
+                    new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = chartId }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+            { Macro = string.Empty },
+            new Xdr.ClientData()));
+
+    private static Stylesheet Stylesheet()
+    {
+        var fonts = new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontCharSet { Val = 134 }),
+            new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "黑体" }, new FontCharSet { Val = 134 }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "黑体" }, new FontCharSet { Val = 134 }));
+        var fills = new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E1F2" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }));
+        var thin = new Borders(
+            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
+            new Border(
+                new LeftBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+                new RightBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+                new TopBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+                new BottomBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+                new DiagonalBorder()));
+        var formats = new CellFormats(
+            new CellFormat(),
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }) { FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true });
+        return new Stylesheet(fonts, fills, thin, new CellStyleFormats(new CellFormat()), formats);
+    }
+
+    private static Row Row(uint index, IEnumerable<Cell> cells, double? height = null)
+    {
+        var row = new Row(cells) { RowIndex = index };
+        if (height is double h)
+        {
+            row.Height = h;
+            row.CustomHeight = true;
+        }
+
+        return row;
+    }
+
+    private static Cell NumberCell(string reference, int value, uint style) =>
+        new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number, StyleIndex = style };
+
+    private static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        while (index > 0)
+        {
+            var rem = (index - 1) % 26;
+            name = (char)('A' + rem) + name;
+            index = (index - 1) / 26;
+        }
+
+        return name;
+    }
+
+    /// <summary>The workbook's shared string table: each distinct text stored once.</summary>
+    private sealed class SharedStrings(SharedStringTablePart part)
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<string> _values = [];
+
+        public Cell Cell(string reference, string text, uint style)
+        {
+            if (!_index.TryGetValue(text, out var i))
+            {
+                i = _values.Count;
+                _index[text] = i;
+                _values.Add(text);
+            }
+
+            return new Cell(new CellValue(i.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.SharedString, StyleIndex = style };
+        }
+
+        public void Save() => part.SharedStringTable = new SharedStringTable(_values.Select(v => new SharedStringItem(new Text(v) { Space = SpaceProcessingModeValues.Preserve })))
+        {
+            Count = (uint)_values.Count,
+            UniqueCount = (uint)_values.Count,
+        };
+    }
+}

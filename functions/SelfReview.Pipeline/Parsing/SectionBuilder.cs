@@ -1,0 +1,131 @@
+using SelfReview.Contracts;
+
+namespace SelfReview.Pipeline.Parsing;
+
+/// <summary>
+/// Builds one section's item tree. Nesting follows the order families appear in (an author may skip
+/// or reorder levels): a family already open closes everything below it; a new family opens one level
+/// deeper, unless its usual rank is shallower than open levels (a statement that starts mid-way).
+/// </summary>
+internal sealed class SectionBuilder(SectionKind kind, string? heading, string? headingFamily)
+{
+    private readonly ItemNode _root = new(null, string.Empty, null);
+    private readonly List<ItemNode> _open = [];
+
+    public SectionKind Kind { get; set; } = kind;
+    public string? Heading { get; } = heading;
+    public string? HeadingFamily { get; } = headingFamily;
+    public bool IsEmpty => _root.Children.Count == 0;
+    public bool HasEnumeratedItems => _open.Count > 0 || _root.Children.Any(c => !c.IsLoose);
+
+    /// <summary>The last ordinal of each open family, for recognising the next item run into a paragraph.</summary>
+    public Dictionary<string, int> OpenOrdinals()
+    {
+        var result = new Dictionary<string, int>();
+        foreach (var node in _open)
+        {
+            result[node.Enumerator!.Family] = node.Enumerator.Ordinal;
+        }
+
+        return result;
+    }
+
+    public IEnumerable<string> AllText()
+    {
+        var stack = new Stack<ItemNode>();
+        stack.Push(_root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n.Text.Length > 0)
+            {
+                yield return n.Text;
+            }
+
+            foreach (var c in n.Children)
+            {
+                stack.Push(c);
+            }
+        }
+    }
+
+    public void AddLoose(string text)
+    {
+        if (_open.Count > 0)
+        {
+            // A paragraph without an enumerator continues the item before it.
+            _open[^1].Continue(text);
+        }
+        else
+        {
+            _root.Children.Add(new ItemNode(null, text, _root));
+        }
+    }
+
+    public void AddEnumerated(Enumerator enumerator, string text)
+    {
+        var index = _open.FindIndex(n => n.Enumerator!.Family == enumerator.Family);
+        if (index >= 0)
+        {
+            _open.RemoveRange(index, _open.Count - index);
+        }
+        else
+        {
+            while (_open.Count > 0 && _open[^1].Enumerator!.Rank > enumerator.Rank)
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+        }
+
+        var parent = _open.Count > 0 ? _open[^1] : _root;
+        var node = new ItemNode(enumerator, text, parent);
+        parent.Children.Add(node);
+        _open.Add(node);
+    }
+
+    /// <summary>The items: the leaves of the tree, at the finest level the author enumerates.</summary>
+    public IReadOnlyList<LeafItem> Leaves()
+    {
+        var leaves = new List<LeafItem>();
+        var topLevel = _root.Children;
+        var firstEnumerated = topLevel.FindIndex(c => !c.IsLoose);
+        for (var i = 0; i < topLevel.Count; i++)
+        {
+            // Loose paragraphs before the first enumerated item introduce the list; they are not items.
+            if (firstEnumerated >= 0 && i < firstEnumerated && topLevel[i].IsLoose)
+            {
+                continue;
+            }
+
+            Collect(topLevel[i], null, leaves);
+        }
+
+        return leaves;
+    }
+
+    private static void Collect(ItemNode node, ItemNode? aspect, List<LeafItem> leaves)
+    {
+        if (node.Children.Count == 0)
+        {
+            leaves.Add(new LeafItem(node, aspect, node.Parent?.Children.Any(s => s.Children.Count > 0) ?? false));
+            return;
+        }
+
+        var firstEnumerated = node.Children.FindIndex(c => !c.IsLoose);
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            if (firstEnumerated >= 0 && i < firstEnumerated && node.Children[i].IsLoose)
+            {
+                continue;
+            }
+
+            Collect(node.Children[i], node, leaves);
+        }
+    }
+}
+
+/// <summary>An item of the finest level, with the node it stands under.</summary>
+/// <param name="Node">The item's node.</param>
+/// <param name="Aspect">The enclosing node (its heading is the item's aspect), or null.</param>
+/// <param name="SiblingsHaveItems">Whether sibling nodes hold sub-items (then this leaf is an aspect with none).</param>
+internal sealed record LeafItem(ItemNode Node, ItemNode? Aspect, bool SiblingsHaveItems);

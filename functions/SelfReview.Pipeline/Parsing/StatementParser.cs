@@ -1,0 +1,476 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SelfReview.Contracts;
+using SelfReview.Pipeline.Cleaning;
+using SelfReview.Pipeline.Vocabulary;
+
+namespace SelfReview.Pipeline.Parsing;
+
+/// <summary>
+/// Splits a statement's lines into sections (problems, causes, measures and the others) and their
+/// enumerated items: the structure domain.md describes, with its traps — headings with text in one
+/// paragraph, items run together, aspects without items, continuation paragraphs, unheaded causes,
+/// statements that start mid-way.
+/// </summary>
+public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators)
+{
+    private const string SentenceEnds = "。；;！？!?";
+    private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
+
+    public ParsedStatement Parse(IReadOnlyList<Line> lines)
+    {
+        var state = new ParseState();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            ParseLine(lines, i, state);
+        }
+
+        state.Close();
+        ResolveFragments(state.Sections);
+        var sections = BuildSections(state);
+        return new ParsedStatement
+        {
+            Title = state.Title,
+            Author = state.Author,
+            MeetingYear = MeetingYear(state.Title, state.PreambleText),
+            Sections = sections,
+            MatchText = string.Join('\n', lines.Select(l => l.Match)),
+        };
+    }
+
+    private void ParseLine(IReadOnlyList<Line> lines, int index, ParseState state)
+    {
+        var line = lines[index];
+        var (enumerator, rest, restMatch) = Split(line);
+
+        if (state.Title is null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null && IsTitle(line.Match))
+        {
+            state.Title = line.Text;
+            state.Author ??= AuthorFromTitle(line.Match, line.Text);
+            return;
+        }
+
+        if (state.Title is not null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null && IsSubtitle(line.Match))
+        {
+            state.Title += line.Text;
+            return;
+        }
+
+        if (enumerator is null && TryAuthorLine(line.Text, out var author))
+        {
+            state.Author ??= author;
+            return;
+        }
+
+        if (enumerator is null && IsSignature(lines, index, line.Match))
+        {
+            if (DateLine().IsMatch(line.Match) is false)
+            {
+                state.Author ??= new Person(line.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal), null);
+            }
+
+            return;
+        }
+
+        if (HeadingKind(line, enumerator, restMatch, state.Current) is { } heading)
+        {
+            state.StartSection(heading.Kind, heading.Text, enumerator?.Family ?? (line.AutoLabel is null ? null : "auto"));
+            if (heading.Remainder.Length > 0)
+            {
+                AddContent(state, null, heading.Remainder, heading.RemainderMatch);
+            }
+
+            return;
+        }
+
+        if (enumerator is null && (state.Current is null || state.Current.Kind is SectionKind.Problems or SectionKind.Preamble || state.Current.Kind == SectionKind.Other)
+            && state.Current?.Kind != SectionKind.Causes && Matches(vocabulary.UnheadedCauses, line.Match)
+            && (state.Current is not null || state.Sections.Count > 0 || state.PreambleText.Count > 0 || state.Title is not null))
+        {
+            state.StartSection(SectionKind.Causes, null, null);
+            AddContent(state, null, rest, restMatch);
+            return;
+        }
+
+        if (enumerator is null && state.Current is { Kind: SectionKind.Measures or SectionKind.Causes or SectionKind.Problems or SectionKind.PersonalMatters or SectionKind.CaseAnalysis }
+            && Matches(vocabulary.Closing, line.Match))
+        {
+            state.StartSection(SectionKind.Closing, null, null);
+            AddContent(state, null, rest, restMatch);
+            return;
+        }
+
+        if (state.Current is null)
+        {
+            if (enumerator is null && state.Sections.Count == 0)
+            {
+                state.PreambleText.Add(line.Text);
+                return;
+            }
+
+            // Enumerated content before any heading: a statement that begins mid-way. Its kind is decided later.
+            state.StartSection(SectionKind.Other, null, null, fragment: true);
+        }
+
+        AddContent(state, enumerator, rest, restMatch);
+    }
+
+    /// <summary>Adds a line's content, splitting items that run together inside one paragraph.</summary>
+    private void AddContent(ParseState state, Enumerator? enumerator, string text, string match)
+    {
+        var section = state.Current!;
+        var expected = section.OpenOrdinals();
+        if (enumerator is not null && enumerator.Ordinal > 0)
+        {
+            expected[enumerator.Family] = enumerator.Ordinal;
+        }
+
+        var cuts = new List<(int Position, Enumerator Enumerator)>();
+        for (var p = 1; p < match.Length - 1; p++)
+        {
+            var separator = match[p - 1];
+            var afterColon = separator is '：' or ':';
+            if (!SentenceEnds.Contains(separator) && !afterColon)
+            {
+                continue;
+            }
+
+            var inner = enumerators.Match(match, p, inlineOnly: true);
+            if (inner is null)
+            {
+                continue;
+            }
+
+            var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
+            var continues = expected.TryGetValue(inner.Family, out var last) && ordinal == last + 1;
+            // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
+            var opens = !expected.ContainsKey(inner.Family) && ordinal == 1
+                && (afterColon || (cuts.Count == 0 && enumerator is not null && p <= 24 && enumerator.Family != inner.Family));
+            if (inner.Family == "seq" && opens && !match.AsSpan(p).Contains("其次", StringComparison.Ordinal))
+            {
+                opens = false;
+            }
+
+            if (continues || opens)
+            {
+                cuts.Add((p, inner with { Ordinal = ordinal }));
+                expected[inner.Family] = ordinal;
+                p += inner.Length - 1;
+            }
+        }
+
+        var start = 0;
+        var current = enumerator;
+        foreach (var (position, next) in cuts)
+        {
+            Add(section, current, text[start..position].Trim());
+            start = position + next.Length;
+            current = next;
+        }
+
+        Add(section, current, text[start..].Trim());
+    }
+
+    private static void Add(SectionBuilder section, Enumerator? enumerator, string text)
+    {
+        if (enumerator is null)
+        {
+            if (text.Length > 0)
+            {
+                section.AddLoose(text);
+            }
+        }
+        else
+        {
+            section.AddEnumerated(enumerator, text);
+        }
+    }
+
+    private (Enumerator? Enumerator, string Body, string BodyMatch) Split(Line line)
+    {
+        if (line.AutoLabel is { } label)
+        {
+            return (enumerators.MatchLabel(label), line.Text, line.Match);
+        }
+
+        var e = enumerators.Match(line.Match);
+        return e is null ? (null, line.Text, line.Match) : (e, line.Text[e.Length..].TrimStart(), line.Match[e.Length..].TrimStart());
+    }
+
+    private sealed record HeadingMatch(SectionKind Kind, string Text, string Remainder, string RemainderMatch);
+
+    private HeadingMatch? HeadingKind(Line line, Enumerator? enumerator, string rest, SectionBuilder? current)
+    {
+        // Items (一是, ①, 首先) are never section headings.
+        if (enumerator is not null && vocabulary.Enumerators.FirstOrDefault(f => f.Id == enumerator.Family) is { Inline: true } && enumerator.Family != "num-paren")
+        {
+            return null;
+        }
+
+        var cut = rest.IndexOfAny(['。', '：', ':', '；']);
+        var head = (cut < 0 ? rest : rest[..cut]).Trim().TrimEnd('，', ',');
+        var remainderStart = cut < 0 ? rest.Length : cut + 1;
+        if (head.Length == 0 || head.Length > 24 || (cut >= 0 && head.Length > 14 && rest.Length - remainderStart > 0))
+        {
+            return null;
+        }
+
+        if (LooksLikeSentence(head))
+        {
+            return null;
+        }
+
+        SectionKind? kind = null;
+        foreach (var pattern in vocabulary.SectionPatterns)
+        {
+            if (pattern.Patterns.Any(p => p.IsMatch(head)))
+            {
+                kind = pattern.Kind;
+                break;
+            }
+        }
+
+        if (kind is null)
+        {
+            // An unknown heading at the level of the section headings: the next part in the usual order.
+            if (current is { HeadingFamily: not null } && enumerator is not null && enumerator.Family == current.HeadingFamily
+                && head.Length <= 16 && Array.IndexOf(MainKinds, current.Kind) is var at and >= 0 and < 2 && !head.EndsWith("方面", StringComparison.Ordinal))
+            {
+                kind = MainKinds[at + 1];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        if (current is not null && enumerator is not null && current.HeadingFamily is not null && enumerator.Family != current.HeadingFamily
+            && kind == current.Kind)
+        {
+            // A deeper heading that names the same part is an aspect of it ("（一）理论学习方面存在的问题").
+            return null;
+        }
+
+        if (current is not null && current.HeadingFamily is null && enumerator is not null && current.Kind == kind && !current.IsEmpty)
+        {
+            return null;
+        }
+
+        var text = line.Text;
+        var offset = text.Length - rest.Length;
+        var remainder = remainderStart < rest.Length ? text[(offset + remainderStart)..].Trim() : string.Empty;
+        var remainderMatch = remainderStart < rest.Length ? line.Match[(offset + remainderStart)..].Trim() : string.Empty;
+        var headingText = line.Text.Substring(offset, Math.Min(head.Length, line.Text.Length - offset));
+        return new HeadingMatch(kind.Value, headingText, remainder, remainderMatch);
+    }
+
+    private static bool LooksLikeSentence(string head) =>
+        head.Contains('，') || head.Contains(',') || NegativeCue().IsMatch(head) && !ShortfallHeading().IsMatch(head);
+
+    private bool IsTitle(string match)
+    {
+        if (match.Length > 70 || match.Length < 4 || "。；，".Contains(match[^1]))
+        {
+            return false;
+        }
+
+        return Matches(vocabulary.StatementTitle, match) || vocabulary.NonStatementTitles.Any(n => n.Pattern.IsMatch(match))
+            || TitleWords().IsMatch(match) || (match.Length <= 40 && !match.Contains('，'));
+    }
+
+    private static bool IsSubtitle(string match) =>
+        match.StartsWith("——", StringComparison.Ordinal) || match.StartsWith("--", StringComparison.Ordinal)
+        || (match.Length <= 24 && (match.StartsWith('（') || match.StartsWith('(')) && (match.EndsWith('）') || match.EndsWith(')')));
+
+    private bool TryAuthorLine(string text, out Person? author)
+    {
+        foreach (var pattern in vocabulary.AuthorLine)
+        {
+            var m = pattern.Match(text);
+            if (m.Success)
+            {
+                var position = m.Groups["position"].Success ? m.Groups["position"].Value.Trim().Trim('（', '）', '(', ')') : null;
+                author = new Person(m.Groups["name"].Value, string.IsNullOrEmpty(position) ? null : position);
+                return true;
+            }
+        }
+
+        author = null;
+        return false;
+    }
+
+    private static Person? AuthorFromTitle(string match, string text)
+    {
+        var m = TitleAuthor().Match(match);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var name = text.Substring(m.Groups["name"].Index, m.Groups["name"].Length);
+        return new Person(name, null);
+    }
+
+    private static bool IsSignature(IReadOnlyList<Line> lines, int index, string match)
+    {
+        if (index < lines.Count - 3)
+        {
+            return false;
+        }
+
+        return DateLine().IsMatch(match) || SignatureName().IsMatch(match);
+    }
+
+    private static bool Matches(IReadOnlyList<Regex> patterns, string text)
+    {
+        foreach (var p in patterns)
+        {
+            if (p.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Gives fragments (enumerated content before any heading) a kind: the part that comes before the
+    /// first heading in the usual order, or, without one, the kind the wording suggests.
+    /// </summary>
+    private void ResolveFragments(List<SectionBuilder> sections)
+    {
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Kind != SectionKind.Other || sections[i].Heading is not null)
+            {
+                continue;
+            }
+
+            var next = sections.Skip(i + 1).Select(s => s.Kind).FirstOrDefault(k => Array.IndexOf(MainKinds, k) >= 0, SectionKind.Other);
+            var at = Array.IndexOf(MainKinds, next);
+            sections[i].Kind = at > 0 ? MainKinds[at - 1] : GuessKind(sections[i]);
+        }
+    }
+
+    private SectionKind GuessKind(SectionBuilder section)
+    {
+        var text = string.Concat(section.AllText());
+        var problem = vocabulary.ProblemCues.Sum(c => TermCounter.Count(text, c));
+        var measure = vocabulary.MeasureCues.Sum(c => TermCounter.Count(text, c));
+        var cause = vocabulary.CauseCues.Sum(c => TermCounter.Count(text, c)) * 2;
+        return problem >= measure && problem >= cause ? SectionKind.Problems : cause > measure ? SectionKind.Causes : SectionKind.Measures;
+    }
+
+
+    private static List<Section> BuildSections(ParseState state)
+    {
+        var sections = new List<Section>();
+        var counters = new Dictionary<char, int>();
+        if (state.PreambleText.Count > 0)
+        {
+            var text = string.Join('\n', state.PreambleText);
+            sections.Add(new Section
+            {
+                Kind = SectionKind.Preamble,
+                Items = [new StatementItem { Id = NextId('a', counters), Title = ItemText.TitleOf(text), Text = text }],
+            });
+        }
+
+        foreach (var builder in state.Sections)
+        {
+            var prefix = builder.Kind switch
+            {
+                SectionKind.Problems => 'p',
+                SectionKind.Causes => 'c',
+                SectionKind.Measures => 'm',
+                SectionKind.PriorRectification => 'r',
+                SectionKind.CaseAnalysis => 'k',
+                SectionKind.PersonalMatters => 'x',
+                SectionKind.Closing => 'z',
+                SectionKind.Preamble => 'a',
+                _ => 'o',
+            };
+            var items = builder.Leaves().Select(leaf => ItemText.ToItem(leaf, NextId(prefix, counters))).Where(i => i.Text.Length + i.Title.Length > 0).ToList();
+            var existing = sections.FindIndex(s => s.Kind == builder.Kind && builder.Heading is null && s.Kind != SectionKind.Other);
+            if (existing >= 0 && builder.Heading is null)
+            {
+                // A fragment and the section it belongs to stay one section.
+                sections[existing] = sections[existing] with { Items = [.. sections[existing].Items, .. items] };
+                continue;
+            }
+
+            sections.Add(new Section { Kind = builder.Kind, Heading = builder.Heading, Items = items });
+        }
+
+        return sections;
+    }
+
+    private static string NextId(char prefix, Dictionary<char, int> counters)
+    {
+        counters[prefix] = counters.GetValueOrDefault(prefix) + 1;
+        return prefix + counters[prefix].ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The year of the meeting: "2023年度" meetings are held early in 2024; "2023年…专题民主生活会" in 2023.</summary>
+    private static int? MeetingYear(string? title, List<string> preamble)
+    {
+        foreach (var text in preamble.Prepend(title ?? string.Empty))
+        {
+            var m = YearInTitle().Match(text);
+            if (m.Success)
+            {
+                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                return m.Groups["annual"].Success ? year + 1 : year;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}×XＸ]{2,4})同志")]
+    private static partial Regex TitleAuthor();
+
+    [GeneratedRegex(@"^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月([〇零一二三四五六七八九十]{1,3}日)?$")]
+    private static partial Regex DateLine();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s\u3000]{1,4}$")]
+    private static partial Regex SignatureName();
+
+    [GeneratedRegex("材料|发言|提纲|讲话|方案|通知|报告|民主生活会|组织生活会|心得|体会|总结")]
+    private static partial Regex TitleWords();
+
+    [GeneratedRegex("不够|不足|不深|不强|不高|不到位|有待|欠缺|还不|不实|不严|缺乏|弱化|淡化")]
+    private static partial Regex NegativeCue();
+
+    [GeneratedRegex("差距(和|与|及)?不足|存在(的)?不足|^不足$")]
+    private static partial Regex ShortfallHeading();
+
+    [GeneratedRegex(@"(?<y>20\d{2})\s*年(?<annual>度)?")]
+    private static partial Regex YearInTitle();
+
+    private sealed class ParseState
+    {
+        public string? Title { get; set; }
+        public Person? Author { get; set; }
+        public List<string> PreambleText { get; } = [];
+        public List<SectionBuilder> Sections { get; } = [];
+        public SectionBuilder? Current { get; private set; }
+
+        public void StartSection(SectionKind kind, string? heading, string? family, bool fragment = false)
+        {
+            Close();
+            Current = new SectionBuilder(kind, fragment ? null : heading, family);
+        }
+
+        public void Close()
+        {
+            if (Current is not null && (!Current.IsEmpty || Current.Heading is not null))
+            {
+                Sections.Add(Current);
+            }
+
+            Current = null;
+        }
+    }
+}
