@@ -46,17 +46,24 @@ public static class TextDecoder
 
         var sample = bytes[..Math.Min(bytes.Length, 4096)];
         var zeros = CountZeros(sample, out var evenZeros);
-        if (zeros > sample.Length / 8)
-        {
-            // UTF-16 without a BOM: ASCII characters leave zero bytes on one side.
-            var bigEndian = evenZeros > zeros / 2;
-            return TryStrict(new UnicodeEncoding(bigEndian, false, true), bytes, bigEndian ? "utf-16be" : "utf-16le", out text, out encodingName)
-                && IsMostlyPrintable(text);
-        }
-
         if (zeros > 0)
         {
-            return false;
+            // UTF-16 without a BOM: text in UTF-8 or GB18030 has no zero bytes, UTF-16 has some (ASCII,
+            // and CJK characters such as U+4E00 一). Take the byte order whose characters read as text.
+            if (bytes.Length % 2 != 0)
+            {
+                return false;
+            }
+
+            var little = TryStrict(new UnicodeEncoding(false, false, true), bytes, "utf-16le", out var le, out _) ? Plausibility(le) : 0;
+            var big = TryStrict(new UnicodeEncoding(true, false, true), bytes, "utf-16be", out var be, out _) ? Plausibility(be) : 0;
+            if (Math.Max(little, big) < 0.9)
+            {
+                return false;
+            }
+
+            (text, encodingName) = little >= big ? (le, "utf-16le") : (be, "utf-16be");
+            return true;
         }
 
         if (TryStrict(StrictUtf8, bytes, "utf-8", out text, out encodingName) && IsMostlyPrintable(text))
@@ -119,6 +126,26 @@ public static class TextDecoder
         }
 
         return control * 100 < Math.Min(text.Length, 4096);
+    }
+
+    /// <summary>The share of characters that are CJK, CJK punctuation, full-width forms or printable ASCII.</summary>
+    private static double Plausibility(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        var good = 0;
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 4096)))
+        {
+            if (c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3000' and <= '\u303f') or (>= '\uff00' and <= '\uffef') or (>= ' ' and <= '~') or '\n' or '\r' or '\t' or '“' or '”' or '‘' or '’' or '…' or '—' or '·' or '×')
+            {
+                good++;
+            }
+        }
+
+        return (double)good / Math.Min(text.Length, 4096);
     }
 
     private static bool HasCjk(string text)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the .NET SDK: Debian packages and npm tools. Idempotent;
+# run by scripts/test.sh, so a fresh machine (or CI) needs nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=()
+# (stages add their Debian packages here: OCR, PDF rasterising, pandoc for the benchmark)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
+  fi
+fi

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using SelfReview.Fixtures;
+
+// Makes the committed .docx fixtures from the text statements:
+//   dotnet run --project tests/SelfReview.Fixtures -- seeds tests/corpus
+// The seed becomes a .docx whose 一、/（一） headings come from Word automatic numbering. Corpus
+// statements become .docx too, with tracked changes in every fifth and a table layout in every
+// seventh; statements written as PDF-style wrapped lines stay text only (Word paragraphs are not wrapped lines).
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: SelfReview.Fixtures <folder with .txt statements>…");
+    return 2;
+}
+
+foreach (var folder in args)
+{
+    foreach (var txt in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+    {
+        var lines = File.ReadAllLines(txt, Encoding.UTF8);
+        if (lines.Count(l => l.Trim().Length > 0) < 3 || LooksWrapped(lines))
+        {
+            continue;
+        }
+
+        var number = int.TryParse(Path.GetFileNameWithoutExtension(txt).Split('_')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var options = new StatementDocxBuilder.Options(
+            AutoNumbering: true,
+            TrackedChanges: number % 5 == 0,
+            InTable: number % 7 == 0 && number > 0);
+        var docx = Path.ChangeExtension(txt, ".docx");
+        File.WriteAllBytes(docx, StatementDocxBuilder.Build(lines, options));
+        Console.WriteLine(docx);
+    }
+}
+
+return 0;
+
+// PDF-style text: most lines are about the same (short) width and end mid-sentence.
+static bool LooksWrapped(string[] lines)
+{
+    var lengths = lines.Select(l => l.Trim().Length).Where(l => l > 0).Order().ToArray();
+    var width = lengths[(int)(lengths.Length * 0.9)];
+    return width <= 40 && lengths.Count(l => l >= width * 0.85) > lengths.Length / 3;
+}
