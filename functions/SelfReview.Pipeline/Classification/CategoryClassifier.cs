@@ -11,6 +11,7 @@ namespace SelfReview.Pipeline.Classification;
 public sealed class CategoryClassifier(DomainVocabulary vocabulary)
 {
     private const int MaxCountPerTerm = 3;
+    private const int TitleWeight = 3;
 
     public Category Classify(string title, string text, string? aspect)
     {
@@ -22,7 +23,8 @@ public sealed class CategoryClassifier(DomainVocabulary vocabulary)
         {
             foreach (var term in lexicon.Terms)
             {
-                var count = Math.Min(TermCounter.Count(simplifiedText, term.Term), MaxCountPerTerm) + Math.Min(TermCounter.Count(simplifiedTitle, term.Term), 1);
+                // The title names the problem; the text argues it with examples that mention other things.
+                var count = Math.Min(TermCounter.Count(simplifiedText, term.Term), MaxCountPerTerm) + TitleWeight * Math.Min(TermCounter.Count(simplifiedTitle, term.Term), 1);
                 if (count > 0)
                 {
                     var weight = count * term.Weight;

@@ -17,17 +17,17 @@ public sealed class StatementGate(DomainVocabulary vocabulary)
     public Verdict Judge(ParsedStatement parsed)
     {
         var title = parsed.Title is null ? string.Empty : vocabulary.ToSimplified(parsed.Title);
-        var statementTitle = vocabulary.StatementTitle.Any(p => p.IsMatch(title));
-        if (!statementTitle)
+        // What the title says it is decides first: a guide on how to write 对照检查材料, or a plan for
+        // the meeting, names the genre in its title too.
+        foreach (var signal in vocabulary.NonStatementTitles)
         {
-            foreach (var signal in vocabulary.NonStatementTitles)
+            if (signal.Pattern.IsMatch(title))
             {
-                if (signal.Pattern.IsMatch(title))
-                {
-                    return Reject($"标题显示这是{signal.Label}，不是个人检视发言或对照检查材料");
-                }
+                return Reject($"标题显示这是{signal.Label}，不是个人检视发言或对照检查材料");
             }
         }
+
+        var statementTitle = vocabulary.StatementTitle.Any(p => p.IsMatch(title));
 
         var problems = parsed.ItemsOf(SectionKind.Problems).Count();
         var causes = parsed.ItemsOf(SectionKind.Causes).Count();
@@ -47,7 +47,7 @@ public sealed class StatementGate(DomainVocabulary vocabulary)
         }
 
         var domain = vocabulary.DomainTerms.Count(w => text.Contains(w, StringComparison.Ordinal));
-        if (!statementTitle && domain < 4)
+        if (domain < 4)
         {
             return Reject("材料虽有“问题—原因—措施”的结构，但内容与党员干部检视剖析无关");
         }

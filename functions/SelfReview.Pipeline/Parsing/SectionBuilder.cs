@@ -18,13 +18,35 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
     public bool IsEmpty => _root.Children.Count == 0;
     public bool HasEnumeratedItems => _open.Count > 0 || _root.Children.Any(c => !c.IsLoose);
 
-    /// <summary>The last ordinal of each open family, for recognising the next item run into a paragraph.</summary>
-    public Dictionary<string, int> OpenOrdinals()
+    /// <summary>
+    /// The last ordinal of each family that will be open once <paramref name="next"/> is added (deeper
+    /// levels close when a shallower enumerator arrives), for recognising the next item run into a paragraph.
+    /// </summary>
+    public Dictionary<string, int> OpenOrdinals(Enumerator? next)
     {
-        var result = new Dictionary<string, int>();
-        foreach (var node in _open)
+        var open = _open.Select(n => n.Enumerator!).ToList();
+        if (next is not null)
         {
-            result[node.Enumerator!.Family] = node.Enumerator.Ordinal;
+            var index = open.FindIndex(e => e.Family == next.Family);
+            if (index >= 0)
+            {
+                open.RemoveRange(index, open.Count - index);
+            }
+            else
+            {
+                while (open.Count > 0 && open[^1].Rank > next.Rank)
+                {
+                    open.RemoveAt(open.Count - 1);
+                }
+            }
+
+            open.Add(next);
+        }
+
+        var result = new Dictionary<string, int>();
+        foreach (var e in open)
+        {
+            result[e.Family] = e.Ordinal;
         }
 
         return result;

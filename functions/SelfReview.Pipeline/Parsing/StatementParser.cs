@@ -92,8 +92,8 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             return;
         }
 
-        if (enumerator is null && state.Current is { Kind: SectionKind.Measures or SectionKind.Causes or SectionKind.Problems or SectionKind.PersonalMatters or SectionKind.CaseAnalysis }
-            && Matches(vocabulary.Closing, line.Match))
+        if (enumerator is null && state.Current is { Kind: SectionKind.Measures or SectionKind.Causes or SectionKind.Problems or SectionKind.PersonalMatters or SectionKind.CaseAnalysis, IsEmpty: false }
+            && Matches(vocabulary.Closing, line.Match) && !EnumeratedLinesFollow(lines, index))
         {
             state.StartSection(SectionKind.Closing, null, null);
             AddContent(state, null, rest, restMatch);
@@ -119,11 +119,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     private void AddContent(ParseState state, Enumerator? enumerator, string text, string match)
     {
         var section = state.Current!;
-        var expected = section.OpenOrdinals();
-        if (enumerator is not null && enumerator.Ordinal > 0)
-        {
-            expected[enumerator.Family] = enumerator.Ordinal;
-        }
+        var expected = section.OpenOrdinals(enumerator is { Ordinal: > 0 } ? enumerator : null);
 
         var cuts = new List<(int Position, Enumerator Enumerator)>();
         for (var p = 1; p < match.Length - 1; p++)
@@ -135,7 +131,8 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
                 continue;
             }
 
-            var inner = enumerators.Match(match, p, inlineOnly: true);
+            // Any family may continue its list inside a paragraph (…。2）…); only inline families open one there.
+            var inner = enumerators.Match(match, p);
             if (inner is null)
             {
                 continue;
@@ -144,8 +141,9 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
             var continues = expected.TryGetValue(inner.Family, out var last) && ordinal == last + 1;
             // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
+            var shortLead = cuts.Count == 0 && enumerator is not null && p <= 24 && enumerator.Family != inner.Family;
             var opens = !expected.ContainsKey(inner.Family) && ordinal == 1
-                && (afterColon || (cuts.Count == 0 && enumerator is not null && p <= 24 && enumerator.Family != inner.Family));
+                && (shortLead || (afterColon && vocabulary.Enumerators.First(f => f.Id == inner.Family).Inline));
             if (inner.Family == "seq" && opens && !match.AsSpan(p).Contains("其次", StringComparison.Ordinal))
             {
                 opens = false;
@@ -232,16 +230,15 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
 
         if (kind is null)
         {
-            // An unknown heading at the level of the section headings: the next part in the usual order.
-            if (current is { HeadingFamily: not null } && enumerator is not null && enumerator.Family == current.HeadingFamily
-                && head.Length <= 16 && Array.IndexOf(MainKinds, current.Kind) is var at and >= 0 and < 2 && !head.EndsWith("方面", StringComparison.Ordinal))
-            {
-                kind = MainKinds[at + 1];
-            }
-            else
+            var siblingOfSections = enumerator is not null && (current is null ? enumerator.Rank <= 1 : enumerator.Family == current.HeadingFamily);
+            if (!siblingOfSections || head.Length > 16 || cut >= 0 && rest.Length - remainderStart > 0 || head.EndsWith("方面", StringComparison.Ordinal))
             {
                 return null;
             }
+
+            // An unknown heading at the level of the section headings: after problems or causes it is the
+            // next part in the usual order (问题 → 原因 → 措施); elsewhere a part of its own (学习收获 …).
+            kind = current is not null && Array.IndexOf(MainKinds, current.Kind) is var at and >= 0 and < 2 ? MainKinds[at + 1] : SectionKind.Other;
         }
 
         if (current is not null && enumerator is not null && current.HeadingFamily is not null && enumerator.Family != current.HeadingFamily
@@ -311,6 +308,20 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return new Person(name, null);
     }
 
+    /// <summary>Whether items follow: then a pledge-like sentence introduces them rather than closing the statement.</summary>
+    private bool EnumeratedLinesFollow(IReadOnlyList<Line> lines, int index)
+    {
+        for (var i = index + 1; i < lines.Count; i++)
+        {
+            if (lines[i].AutoLabel is not null || enumerators.Match(lines[i].Match) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsSignature(IReadOnlyList<Line> lines, int index, string match)
     {
         if (index < lines.Count - 3)
@@ -342,14 +353,23 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     {
         for (var i = 0; i < sections.Count; i++)
         {
-            if (sections[i].Kind != SectionKind.Other || sections[i].Heading is not null)
+            if (sections[i].Kind != SectionKind.Other)
             {
                 continue;
             }
 
             var next = sections.Skip(i + 1).Select(s => s.Kind).FirstOrDefault(k => Array.IndexOf(MainKinds, k) >= 0, SectionKind.Other);
             var at = Array.IndexOf(MainKinds, next);
-            sections[i].Kind = at > 0 ? MainKinds[at - 1] : GuessKind(sections[i]);
+            if (sections[i].Heading is null)
+            {
+                sections[i].Kind = at > 0 ? MainKinds[at - 1] : GuessKind(sections[i]);
+            }
+            else if (at > 0 && sections[i].HasEnumeratedItems && !sections.Any(s => s.Kind == MainKinds[at - 1]))
+            {
+                // A part under a heading the vocabulary does not know ("一、存在的‘四风’表现"), followed by the
+                // next part in the usual order while its own part is missing: it is that part.
+                sections[i].Kind = MainKinds[at - 1];
+            }
         }
     }
 
@@ -431,7 +451,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     [GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}×XＸ]{2,4})同志")]
     private static partial Regex TitleAuthor();
 
-    [GeneratedRegex(@"^(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月([〇零一二三四五六七八九十]{1,3}日)?$")]
+    [GeneratedRegex(@"^(\d{4}|20[*＊xX×]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[*＊xX×]{1,2})\s*月(\s*(\d{1,2}|[*＊xX×]{1,2})\s*日)?$|^[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月([〇零一二三四五六七八九十]{1,3}日)?$")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s\u3000]{1,4}$")]
