@@ -3,8 +3,8 @@ namespace SelfReview.Cli;
 /// <summary>Expands files and folders into the inputs to process, in a stable order.</summary>
 public static class InputFiles
 {
-    /// <summary>Every file named, and every file under every folder named (gold files and hidden files left out).</summary>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> paths)
+    /// <summary>Every file named, and every file in every folder named (gold files and hidden files left out).</summary>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> paths, bool recursive = true)
     {
         var files = new List<string>();
         foreach (var path in paths)
@@ -15,7 +15,7 @@ public static class InputFiles
             }
             else if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                files.AddRange(Directory.EnumerateFiles(path, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
                     .Where(f => IsInput(Path.GetFileName(f)) && !HiddenPath(Path.GetRelativePath(path, f)))
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));

@@ -27,7 +27,7 @@ public static class EvalCommand
     public static async Task<EvalResult> EvaluateFolderAsync(IServiceProvider services, string folder, string? outDir, CancellationToken cancellationToken = default)
     {
         var processor = services.GetRequiredService<StatementProcessor>();
-        var inputs = InputFiles.Expand([folder]).Where(f => File.Exists(CorpusEvaluator.GoldPathFor(f))).ToList();
+        var inputs = InputFiles.Expand([folder], recursive: false).Where(f => File.Exists(CorpusEvaluator.GoldPathFor(f))).ToList();
         var cases = new (string, StatementRecord, GoldFile)[inputs.Count];
         await Parallel.ForAsync(0, inputs.Count, cancellationToken, async (i, ct) =>
         {

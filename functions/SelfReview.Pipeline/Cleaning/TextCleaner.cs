@@ -29,7 +29,12 @@ public sealed class TextCleaner(DomainVocabulary vocabulary, EnumeratorRecognize
                 var label = first ? block.Label : null;
                 first = false;
                 var text = RemoveInline(raw.Normalize(NormalizationForm.FormC), removedInline);
-                text = SpaceBetweenCjk.Replace(text, string.Empty);
+                if (document.Origin is TextOrigin.PdfTextLayer or TextOrigin.OcrTesseract or TextOrigin.OcrDocumentIntelligence or TextOrigin.Mixed)
+                {
+                    // PDF extraction and OCR put spaces between Chinese characters; typed text keeps its spaces ("王某某 局长").
+                    text = SpaceBetweenCjk.Replace(text, string.Empty);
+                }
+
                 text = ManySpaces.Replace(text, " ").Trim();
                 if (text.Length == 0)
                 {
