@@ -3,9 +3,10 @@ namespace SelfReview.Pipeline.Consolidation;
 /// <summary>
 /// Groups near-identical problems written by different members. Candidates come from an inverted
 /// index over character bigrams (bigrams common to many problems are skipped), so the work grows with
-/// the number of problems and their real overlaps — not with all pairs.
+/// the number of problems and their real overlaps — not with all pairs. Members also share a problem
+/// when they name the same specific topic in the same category (调查研究, 八项规定) in other words.
 /// </summary>
-internal sealed class CommonProblemFinder(double threshold)
+internal sealed class CommonProblemFinder(double threshold, Func<ProblemRef, string?> topicOf)
 {
     /// <summary>Skip bigrams found in more than this share of problems ("问题", "不够" …): they link everything.</summary>
     private const double StopShare = 0.05;
@@ -54,6 +55,26 @@ internal sealed class CommonProblemFinder(double threshold)
                 {
                     Union(parent, i, j);
                 }
+            }
+        }
+
+        // Same category and the same specific topic named in the title: one hash bucket per topic.
+        var firstOfTopic = new Dictionary<(Contracts.CategoryCode, string), int>();
+        for (var i = 0; i < problems.Count; i++)
+        {
+            if (topicOf(problems[i]) is not { } topic)
+            {
+                continue;
+            }
+
+            var key = (problems[i].Item.Category?.Code ?? Contracts.CategoryCode.Other, topic);
+            if (firstOfTopic.TryGetValue(key, out var first))
+            {
+                Union(parent, first, i);
+            }
+            else
+            {
+                firstOfTopic[key] = i;
             }
         }
 

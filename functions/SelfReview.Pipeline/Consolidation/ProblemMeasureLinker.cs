@@ -11,7 +11,7 @@ public sealed class ProblemMeasureLinker
     /// <summary>The score a pair needs to be linked.</summary>
     public const double LinkThreshold = 0.16;
 
-    private const double SameCategoryBonus = 0.12;
+    private const double SameCategoryBonus = 0.14;
 
     /// <summary>Links by problem id → measure ids (best first), and the problems no measure answers.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Link(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Vocabulary;
 
 namespace SelfReview.Pipeline.Consolidation;
 
@@ -9,7 +10,7 @@ namespace SelfReview.Pipeline.Consolidation;
 /// rectification list (common problems once, with every owner; a deadline on every row) and the
 /// unit's material-review flags. Deterministic: the same records give the same output, byte for byte.
 /// </summary>
-public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time)
+public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary)
 {
     public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
     {
@@ -23,7 +24,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             problems.AddRange(accepted[s].Sections.Where(x => x.Kind == SectionKind.Problems).SelectMany(x => x.Items).Select(i => new ProblemRef(s, accepted[s], i, owner)));
         }
 
-        var clusters = new CommonProblemFinder(options.CommonProblemThreshold).Find(problems);
+        var clusters = new CommonProblemFinder(options.CommonProblemThreshold, TopicOf).Find(problems);
         var defaultDeadline = DefaultDeadline(accepted);
         var rows = BuildRows(problems, clusters, defaultDeadline);
         var common = clusters.Select((c, n) => new CommonProblem
@@ -124,6 +125,30 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
 
         return (date.ToString("yyyy年M月d日前", CultureInfo.InvariantCulture), date);
     }
+
+    /// <summary>
+    /// The specific topic a problem's title names: the strongest lexicon term of its category found in
+    /// the title, when it is specific enough (a weighty or long term, not 落实 or 作风).
+    /// </summary>
+    private string? TopicOf(ProblemRef problem)
+    {
+        if (problem.Item.Category is not { Code: not CategoryCode.Other } category)
+        {
+            return null;
+        }
+
+        var title = vocabulary.ToSimplified(problem.Item.Title);
+        var lexicon = vocabulary.CategoryTerms.First(c => c.Code == category.Code);
+        return lexicon.Terms
+            .Where(t => (t.Weight >= TopicMinWeight || t.Term.Length >= 4) && title.Contains(t.Term, StringComparison.Ordinal))
+            .OrderByDescending(t => t.Term.Length)
+            .ThenByDescending(t => t.Weight)
+            .ThenBy(t => t.Term, StringComparer.Ordinal)
+            .Select(t => t.Term)
+            .FirstOrDefault();
+    }
+
+    private const double TopicMinWeight = 3.5;
 
     private static CategoryCode Majority(IEnumerable<ProblemRef> refs) =>
         refs.GroupBy(p => p.Item.Category?.Code ?? CategoryCode.Other).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
