@@ -34,6 +34,9 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<ProblemMeasureLinker>();
         services.TryAddSingleton<StatementReviewer>();
         services.TryAddSingleton<StatementSummarizer>();
+        // A chat model is optional: registered by the host when configured (Summaries:ChatEndpoint).
+        services.TryAddSingleton(sp => new AbstractiveSummarizer(
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AbstractiveSummarizer>>(), sp.GetService<Microsoft.Extensions.AI.IChatClient>()));
         services.TryAddSingleton<StatementProcessor>();
         services.TryAddSingleton<UnitConsolidator>();
         services.TryAddSingleton<ReportWriter>();

@@ -28,6 +28,7 @@ public sealed partial class StatementProcessor(
     ProblemMeasureLinker linker,
     StatementReviewer reviewer,
     StatementSummarizer summarizer,
+    AbstractiveSummarizer abstractive,
     ILogger<StatementProcessor> logger)
 {
     /// <summary>The engine's version, written into every record.</summary>
@@ -65,6 +66,11 @@ public sealed partial class StatementProcessor(
         }
 
         var record = Analyze(document, id, unitId, source);
+        if (abstractive.IsEnabled && record.Summary is { } summary && await abstractive.SummarizeAsync(record, cancellationToken) is { } text)
+        {
+            record = record with { Summary = summary with { Abstractive = text } };
+        }
+
         LogProcessed(logger, id, record.Status, record.Summary?.Problems ?? 0, record.Summary?.Causes ?? 0, record.Summary?.Measures ?? 0);
         return record;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Classification;
 using SelfReview.Pipeline.Vocabulary;
 
 namespace SelfReview.Pipeline.Consolidation;
@@ -10,7 +11,7 @@ namespace SelfReview.Pipeline.Consolidation;
 /// rectification list (common problems once, with every owner; a deadline on every row) and the
 /// unit's material-review flags. Deterministic: the same records give the same output, byte for byte.
 /// </summary>
-public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary)
+public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
 {
     public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
     {
@@ -32,7 +33,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             Id = "g" + (n + 1).ToString(CultureInfo.InvariantCulture),
             Category = Majority(c.Select(i => problems[i])),
             CategoryLabel = CategoryLabels.Of(Majority(c.Select(i => problems[i]))),
-            Title = problems[c[0]].Item.Title,
+            Title = DisplayTitle(c.Select(i => problems[i].Item)),
             Owners = [.. c.Select(i => problems[i].Owner).Distinct()],
             Items = [.. c.Select(i => problems[i].Ref)],
         }).ToList();
@@ -61,15 +62,15 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         {
             var refs = members.Select(i => problems[i]).ToList();
             var measures = refs.SelectMany(p => LinkedMeasures(p)).DistinctBy(m => (m.Record.StatementId, m.Item.Id)).ToList();
-            var deadline = Deadline(measures.Select(m => m.Item.Deadline).OfType<Deadline>().ToList(), defaultDeadline);
+            var deadline = Deadline(measures.Select(m => Dated(m.Record, m.Item.Deadline)).OfType<Deadline>().ToList(), defaultDeadline);
             var category = Majority(refs);
             rows.Add(new RectificationRow
             {
                 Number = rows.Count + 1,
                 Category = category,
                 CategoryLabel = CategoryLabels.Of(category),
-                Problem = isCommon ? refs[0].Item.Title + "（共性问题）" : ProblemText(refs[0].Item),
-                Source = "自己查摆",
+                Problem = isCommon ? DisplayTitle(refs.Select(r => r.Item)) + "（共性问题）" : ProblemText(refs[0].Item),
+                Source = SourceOf(refs),
                 Measures = measures.Count == 0 ? "（未提出对应措施，请补充）" : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
                 Owners = [.. refs.Select(p => p.Owner).Distinct()],
                 Deadline = deadline.Text,
@@ -83,6 +84,21 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A deadline that names a time relative to the meeting year (年底前, 年内) but had no year in its
+    /// statement gets the unit's meeting year, so the row has a date to track.
+    /// </summary>
+    private Deadline? Dated(StatementRecord record, Deadline? deadline)
+    {
+        if (deadline is not { Kind: DeadlineKind.Date, DueDate: null } || record.MeetingYear is not null)
+        {
+            return deadline;
+        }
+
+        var year = options.MeetingDate?.Year;
+        return year is null ? deadline : deadlines.Extract(deadline.Text, year) is { DueDate: not null } dated ? dated with { Text = deadline.Text } : deadline;
     }
 
     private static IEnumerable<(StatementRecord Record, StatementItem Item)> LinkedMeasures(ProblemRef problem)
@@ -137,7 +153,10 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             return null;
         }
 
-        var title = vocabulary.ToSimplified(problem.Item.Title);
+        // An aspect-only item's title is its aspect heading (廉洁自律方面): its topic is in its first sentence.
+        var item = problem.Item;
+        var named = item.Title == item.Aspect ? item.Text.Split('。', '；')[0] : item.Title;
+        var title = vocabulary.ToSimplified(named);
         var lexicon = vocabulary.CategoryTerms.First(c => c.Code == category.Code);
         return lexicon.Terms
             .Where(t => (t.Weight >= TopicMinWeight || t.Term.Length >= 4) && title.Contains(t.Term, StringComparison.Ordinal))
@@ -150,12 +169,39 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
 
     private const double TopicMinWeight = 3.5;
 
+    /// <summary>问题来源: what the problem's text says it came from (群众意见, 相互批评, 上级点评), else 自己查摆.</summary>
+    private string SourceOf(List<ProblemRef> refs)
+    {
+        var text = vocabulary.ToSimplified(string.Concat(refs.Select(r => r.Item.Text)));
+        foreach (var (source, words) in vocabulary.ProblemSources)
+        {
+            if (words.Any(w => text.Contains(w, StringComparison.Ordinal)))
+            {
+                return source;
+            }
+        }
+
+        return "自己查摆";
+    }
+
     private static CategoryCode Majority(IEnumerable<ProblemRef> refs) =>
         refs.GroupBy(p => p.Item.Category?.Code ?? CategoryCode.Other).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
+    /// <summary>责任人: the author, or the file name when the statement names nobody (or only a placeholder such as ×××).</summary>
     private static string OwnerOf(StatementRecord record) => record.StatementKind == StatementKind.Team
         ? "领导班子"
-        : record.Author?.Name ?? Path.GetFileNameWithoutExtension(record.Source.FileName);
+        : record.Author?.Name is { } name && !IsPlaceholderName(name) ? name : Path.GetFileNameWithoutExtension(record.Source.FileName);
+
+    private static bool IsPlaceholderName(string name) =>
+        name.Contains("某某", StringComparison.Ordinal) || name.All(c => c is '×' or 'X' or 'x' or 'Ｘ' or '*' or '＊' or '○');
+
+    /// <summary>The wording that names a group: the first real title (an aspect-only item's title is only its aspect).</summary>
+    private static string DisplayTitle(IEnumerable<StatementItem> items)
+    {
+        var list = items.ToList();
+        var titled = list.FirstOrDefault(i => i.Title != i.Aspect);
+        return titled?.Title ?? Clip(list[0].Text.Split('。', '；')[0], 30);
+    }
 
     private static string ProblemText(StatementItem item) => Clip(item.Text.Replace('\n', ' '), 200);
 
@@ -180,6 +226,17 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                 Code = "copied_text",
                 Message = "以下内容在 " + statements.Count.ToString(CultureInfo.InvariantCulture) + " 份材料中一字不差地出现（" + string.Join("、", statements.Select(s => OwnerOf(accepted[s]))) + "），疑似相互照抄或套用模板。",
                 Evidence = [Clip(sentence, 60)],
+                ItemIds = [.. statements.Select(s => accepted[s].StatementId)],
+            }));
+        }
+
+        foreach (var (title, statements) in CopiedTextDetector.IdenticalTitles(accepted))
+        {
+            flags.Add(new UnitQualityFlag(null, null, new QualityFlag
+            {
+                Code = "identical_items",
+                Message = "以下条目在 " + statements.Count.ToString(CultureInfo.InvariantCulture) + " 份材料中写法完全相同（" + string.Join("、", statements.Select(s => OwnerOf(accepted[s]))) + "），千篇一律，请结合个人实际具体查摆。",
+                Evidence = [title],
                 ItemIds = [.. statements.Select(s => accepted[s].StatementId)],
             }));
         }

@@ -102,6 +102,7 @@ public sealed class DomainVocabulary
             ProblemCues = Strings(root.GetProperty("problemCues"));
             MeasureCues = Strings(root.GetProperty("measureCues"));
             CauseCues = Strings(root.GetProperty("causeCues"));
+            ProblemSources = [.. root.GetProperty("problemSources").EnumerateObject().Select(p => new KeyValuePair<string, IReadOnlyList<string>>(p.Name, Strings(p.Value)))];
         }
     }
 
@@ -130,6 +131,9 @@ public sealed class DomainVocabulary
     public IReadOnlyList<string> ProblemCues { get; }
     public IReadOnlyList<string> MeasureCues { get; }
     public IReadOnlyList<string> CauseCues { get; }
+
+    /// <summary>问题来源 other than 自己查摆, with the words that show it.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> ProblemSources { get; }
 
     /// <summary>Maps traditional characters to simplified ones, for matching only.</summary>
     public string ToSimplified(string text)

@@ -1,0 +1,104 @@
+using SelfReview.Contracts;
+using SelfReview.Pipeline.Consolidation;
+
+namespace SelfReview.Tests.Consolidation;
+
+/// <summary>
+/// A unit of twelve corpus statements: 029–034 are one leadership team whose members share problems
+/// (调查研究, 八项规定) and, in 031 and 033, a paragraph copied word for word; 001–023 bring their own.
+/// </summary>
+public sealed class UnitConsolidatorTests
+{
+    private static readonly string[] Members = ["001", "002", "005", "009", "016", "023", "029", "030", "031", "032", "033", "034"];
+
+    private static async Task<UnitReport> ConsolidateAsync()
+    {
+        var records = new List<StatementRecord>();
+        foreach (var member in Members)
+        {
+            records.Add(await Engine.ProcessFileAsync(TestFiles.CorpusFile(member + ".txt"), "fgj"));
+        }
+
+        var options = new ConsolidationOptions { UnitName = "某区发展改革局", MeetingDate = new DateOnly(2025, 1, 20), DefaultDeadlineMonths = 3 };
+        var consolidator = new UnitConsolidator(options, TimeProvider.System, Engine.Get<SelfReview.Pipeline.Vocabulary.DomainVocabulary>(), Engine.Get<SelfReview.Pipeline.Classification.DeadlineExtractor>());
+        return consolidator.Consolidate("fgj", records);
+    }
+
+    [Fact]
+    public async Task Consolidate_ShowsSharedProblemsOnce_WithEveryOwner()
+    {
+        var report = await ConsolidateAsync();
+
+        Assert.Equal(
+            [
+                ("理论学习系统性不强", CategoryCode.Theory, "001 009 023 赵明远 王丽 孙立华 034"),
+                ("意识形态工作抓得不紧", CategoryCode.Political, "001 023 赵明远"),
+                ("攻坚克难的劲头有所减弱", CategoryCode.Responsibility, "001 005 赵明远"),
+                ("调查研究不够深入", CategoryCode.Style, "001 023 赵明远 030 031 孙立华 034"),
+                ("落实中央八项规定精神有所松懈", CategoryCode.Integrity, "001 023 赵明远 031 王丽 孙立华"),
+                ("“一岗双责”落实不到位", CategoryCode.PartyBuilding, "002 赵明远 031"),
+                ("贯彻上级决策部署有时存在“打折扣”现象", CategoryCode.Political, "023 赵明远 孙立华"),
+                ("学习党的创新理论不够深入", CategoryCode.Theory, "030 031"),
+                ("专业能力跟不上新形势", CategoryCode.Capability, "031 034"),
+            ],
+            report.Summary.CommonProblems.Select(c => (c.Title, c.Category, string.Join(' ', c.Owners))));
+
+        var list = report.Rectifications;
+        Assert.Equal("某区发展改革局专题生活会查摆问题整改清单", list.Title);
+        Assert.Equal(Enumerable.Range(1, list.Rows.Count), list.Rows.Select(r => r.Number));
+        Assert.Equal(9, list.Rows.Count(r => r.Common));
+        Assert.All(list.Rows.Take(9), r => Assert.True(r.Common && r.Problem.EndsWith("（共性问题）", StringComparison.Ordinal)));
+        // Every problem of the unit is behind exactly one row.
+        Assert.Equal(report.Summary.Problems, list.Rows.Sum(r => r.Problems.Count));
+        Assert.Equal(report.Summary.Problems, list.Rows.SelectMany(r => r.Problems).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Consolidate_PutsADeadlineOnEveryRow_FromTheMeasureOrTheUnitDefault()
+    {
+        var report = await ConsolidateAsync();
+
+        var rows = report.Rectifications.Rows;
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Deadline)));
+        var defaulted = rows.Where(r => !r.DeadlineFromMeasure).ToList();
+        Assert.NotEmpty(defaulted);
+        Assert.All(defaulted, r => Assert.Equal(("2025年4月20日前", new DateOnly(2025, 4, 20)), (r.Deadline, r.DueDate!.Value)));
+        var research = rows.Single(r => r.Problem.StartsWith("调查研究不够深入", StringComparison.Ordinal));
+        Assert.True(research.DeadlineFromMeasure);
+        Assert.Equal(7, research.Owners.Count);
+        Assert.All(rows.Where(r => r.DeadlineFromMeasure && r.DueDate is null), r => Assert.Matches("立行立改|长期坚持|每|个月内|20\\*\\*", r.Deadline));
+    }
+
+    [Fact]
+    public async Task Consolidate_FlagsCopiedTextAndTemplateItems_WithTheirEvidence()
+    {
+        var report = await ConsolidateAsync();
+        var unitFlags = report.Summary.Quality.Where(q => q.StatementId is null).Select(q => q.Flag).ToList();
+
+        var copied = Assert.Single(unitFlags, f => f.Code == "copied_text");
+        Assert.StartsWith("开展调查研究存在“蜻蜓点水”现象", copied.Evidence[0], StringComparison.Ordinal);
+        Assert.Contains("031、孙立华", copied.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ["攻坚克难的劲头有所减弱", "调查研究不够深入", "调查研究不够深入扎实"],
+            unitFlags.Where(f => f.Code == "identical_items").Select(f => f.Evidence[0]).Order(StringComparer.Ordinal));
+
+        var perFile = report.Summary.Quality.Where(q => q.FileName is not null).Select(q => (q.FileName!, q.Flag.Code)).ToHashSet();
+        Assert.Contains(("009.txt", "web_leftover"), perFile);
+        Assert.Equal(["001.txt", "002.txt", "005.txt", "009.txt", "016.txt", "034.txt"], perFile.Where(f => f.Code == "placeholder").Select(f => f.Item1).Order(StringComparer.Ordinal));
+        Assert.Equal(8, perFile.Count(f => f.Code == "vague_measure"));
+        Assert.DoesNotContain(perFile, f => f.Code == "missing_section");
+    }
+
+    [Fact]
+    public async Task Consolidate_SummarisesTheUnit_InChinese()
+    {
+        var report = await ConsolidateAsync();
+        var summary = report.Summary;
+
+        Assert.Equal((12, 12, 0), (summary.Statements, summary.Accepted, summary.Rejected));
+        Assert.Equal(summary.Problems, summary.ProblemsByCategory.Values.Sum());
+        Assert.Equal(9, summary.ProblemsByCategory.Count);
+        Assert.StartsWith("某区发展改革局共收到检视材料 12 份，其中有效 12 份。共查摆问题 " + summary.Problems + " 个", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("共性问题 9 个", summary.Text, StringComparison.Ordinal);
+    }
+}
