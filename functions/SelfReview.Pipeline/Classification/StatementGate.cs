@@ -49,7 +49,9 @@ public sealed class StatementGate(DomainVocabulary vocabulary)
         var domain = vocabulary.DomainTerms.Count(w => text.Contains(w, StringComparison.Ordinal));
         // A short statement under a statement title may name few of these terms; a longer text with none
         // of them is about something else (a sales review that borrows the skeleton).
-        if (domain < 4 && (!statementTitle || text.Length >= 400))
+        var firstPersonSingular = TermCounter.Count(text, "我") - TermCounter.Count(text, "我们") + TermCounter.Count(text, "本人");
+        var speaksForSelf = firstPersonSingular >= 5 && domain >= 2;
+        if (domain < 4 && !speaksForSelf && (!statementTitle || text.Length >= 400))
         {
             return Reject("材料虽有“问题—原因—措施”的结构，但内容与党员干部检视剖析无关");
         }

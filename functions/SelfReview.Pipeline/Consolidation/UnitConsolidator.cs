@@ -42,7 +42,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         var list = new RectificationList
         {
             UnitId = unitId,
-            Title = unitName + (accepted.Any(r => r.StatementKind == StatementKind.Team) ? "民主生活会" : "专题生活会") + "查摆问题整改清单",
+            Title = unitName + MeetingName(accepted) + "查摆问题整改清单",
             Rows = rows,
         };
         var summary = Summarize(unitId, unitName, all, accepted, problems, common);
@@ -71,7 +71,9 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                 CategoryLabel = CategoryLabels.Of(category),
                 Problem = isCommon ? DisplayTitle(refs.Select(r => r.Item)) + "（共性问题）" : ProblemText(refs[0].Item),
                 Source = SourceOf(refs),
-                Measures = measures.Count == 0 ? "（未提出对应措施，请补充）" : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
+                Measures = measures.Count == 0
+                    ? "（未提出对应措施，请补充）"
+                    : string.Join("\n", measures.Select(m => isCommon ? MeasureHeadline(m.Record, m.Item) : MeasureText(m.Item)).Distinct()),
                 Owners = [.. refs.Select(p => p.Owner).Distinct()],
                 Deadline = deadline.Text,
                 DueDate = deadline.Date,
@@ -201,6 +203,18 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         var list = items.ToList();
         var titled = list.FirstOrDefault(i => i.Title != i.Aspect);
         return titled?.Title ?? Clip(list[0].Text.Split('。', '；')[0], 30);
+    }
+
+    /// <summary>A common row lists each member's measure by its title, owner and deadline: the full texts stay in the records.</summary>
+    private static string MeasureHeadline(StatementRecord record, StatementItem measure) =>
+        OwnerOf(record) + "：" + measure.Title + (measure.Deadline is { } d ? "（" + d.Text + "）" : string.Empty);
+
+    /// <summary>The meeting the statements were written for, as the titles name it.</summary>
+    private static string MeetingName(List<StatementRecord> accepted)
+    {
+        var organisational = accepted.Count(r => r.Title?.Contains("组织生活会", StringComparison.Ordinal) == true);
+        var democratic = accepted.Count(r => r.Title?.Contains("民主生活会", StringComparison.Ordinal) == true);
+        return organisational > democratic ? "组织生活会" : "民主生活会";
     }
 
     private static string ProblemText(StatementItem item) => Clip(item.Text.Replace('\n', ' '), 200);

@@ -55,7 +55,7 @@ public sealed class EnumeratorRecognizer(DomainVocabulary vocabulary)
     {
         if (m.Groups["n"] is { Success: true } n)
         {
-            return int.TryParse(n.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : ParseChinese(n.Value);
+            return n.Value is "l" or "I" ? 1 : int.TryParse(n.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : ParseChinese(n.Value);
         }
 
         if (m.Groups["c"] is { Success: true } c)

@@ -87,6 +87,12 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
     public void AddEnumerated(Enumerator enumerator, string text)
     {
         var index = _open.FindIndex(n => n.Enumerator!.Family == enumerator.Family);
+        if (index < 0 && IsDecimal(enumerator.Family))
+        {
+            // Authors mix 1. / 2． / 3、 in one list: a decimal item that continues an open decimal list is its sibling.
+            index = _open.FindLastIndex(n => IsDecimal(n.Enumerator!.Family) && n.Enumerator.Ordinal == enumerator.Ordinal - 1);
+        }
+
         if (index >= 0)
         {
             _open.RemoveRange(index, _open.Count - index);
@@ -104,6 +110,8 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
         parent.Children.Add(node);
         _open.Add(node);
     }
+
+    private static bool IsDecimal(string family) => family is "num-dot" or "num-dun" or "num-rparen";
 
     /// <summary>The items: the leaves of the tree, at the finest level the author enumerates.</summary>
     public IReadOnlyList<LeafItem> Leaves()

@@ -50,7 +50,8 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             return;
         }
 
-        if (state.Title is not null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null && IsSubtitle(line.Match))
+        if (state.Title is not null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null
+            && (IsSubtitle(line.Match) || (index <= 2 && IsTitleContinuation(line.Match))))
         {
             state.Title += line.Text;
             return;
@@ -208,13 +209,23 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var cut = rest.IndexOfAny(['。', '：', ':', '；']);
         var head = (cut < 0 ? rest : rest[..cut]).Trim().TrimEnd('，', ',');
         var remainderStart = cut < 0 ? rest.Length : cut + 1;
-        if (head.Length == 0 || head.Length > 24 || (cut >= 0 && head.Length > 14 && rest.Length - remainderStart > 0))
+        var hasRemainder = rest.Length - remainderStart > 0;
+        // At the level of the section headings a heading may be long and phrased ("二、深挖问题产生的思想根源，从…剖析").
+        var sectionLevel = enumerator is not null && (current is null ? enumerator.Rank <= 1 : enumerator.Family == current.HeadingFamily);
+        var maxLength = sectionLevel && !hasRemainder ? 44 : 24;
+        if (head.Length == 0 || head.Length > maxLength || (hasRemainder && head.Length > 14))
         {
             return null;
         }
 
-        if (LooksLikeSentence(head))
+        if (!(sectionLevel && !hasRemainder) && LooksLikeSentence(head))
         {
+            return null;
+        }
+
+        if (current is not null && enumerator is not null && current.HeadingFamily is not null && !sectionLevel && hasRemainder)
+        {
+            // Deeper than the section headings, a line that goes on after its lead is an item ("2.如实报告个人有关事项。会后…").
             return null;
         }
 
@@ -230,8 +241,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
 
         if (kind is null)
         {
-            var siblingOfSections = enumerator is not null && (current is null ? enumerator.Rank <= 1 : enumerator.Family == current.HeadingFamily);
-            if (!siblingOfSections || head.Length > 16 || cut >= 0 && rest.Length - remainderStart > 0 || head.EndsWith("方面", StringComparison.Ordinal))
+            if (!sectionLevel || head.Length > 16 || hasRemainder || head.EndsWith("方面", StringComparison.Ordinal))
             {
                 return null;
             }
@@ -274,6 +284,10 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return Matches(vocabulary.StatementTitle, match) || vocabulary.NonStatementTitles.Any(n => n.Pattern.IsMatch(match))
             || TitleWords().IsMatch(match) || (match.Length <= 40 && !match.Contains('，'));
     }
+
+    /// <summary>A title set on two lines: the second names the kind of material ("个人检视剖析材料").</summary>
+    private static bool IsTitleContinuation(string match) =>
+        match.Length <= 30 && !"。；，：".Contains(match[^1]) && TitleKindWords().IsMatch(match);
 
     private static bool IsSubtitle(string match) =>
         match.StartsWith("——", StringComparison.Ordinal) || match.StartsWith("--", StringComparison.Ordinal)
@@ -456,6 +470,9 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
 
     [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s\u3000]{1,4}$")]
     private static partial Regex SignatureName();
+
+    [GeneratedRegex("(材料|发言|提纲|发言稿)$")]
+    private static partial Regex TitleKindWords();
 
     [GeneratedRegex("材料|发言|提纲|讲话|方案|通知|报告|民主生活会|组织生活会|心得|体会|总结")]
     private static partial Regex TitleWords();

@@ -44,7 +44,7 @@ public sealed class UnitConsolidatorTests
             report.Summary.CommonProblems.Select(c => (c.Title, c.Category, string.Join(' ', c.Owners))));
 
         var list = report.Rectifications;
-        Assert.Equal("某区发展改革局专题生活会查摆问题整改清单", list.Title);
+        Assert.Equal("某区发展改革局民主生活会查摆问题整改清单", list.Title);
         Assert.Equal(Enumerable.Range(1, list.Rows.Count), list.Rows.Select(r => r.Number));
         Assert.Equal(9, list.Rows.Count(r => r.Common));
         Assert.All(list.Rows.Take(9), r => Assert.True(r.Common && r.Problem.EndsWith("（共性问题）", StringComparison.Ordinal)));
