@@ -47,11 +47,12 @@ public sealed class StatementGate(DomainVocabulary vocabulary)
         }
 
         var domain = vocabulary.DomainTerms.Count(w => text.Contains(w, StringComparison.Ordinal));
-        // A short statement under a statement title may name few of these terms; a longer text with none
-        // of them is about something else (a sales review that borrows the skeleton).
+        // Under a statement title a short statement may name few of these terms; without one, a text that
+        // names few of them and does not speak for its author is about something else (a sales review
+        // that borrows the skeleton).
         var firstPersonSingular = TermCounter.Count(text, "我") - TermCounter.Count(text, "我们") + TermCounter.Count(text, "本人");
         var speaksForSelf = firstPersonSingular >= 5 && domain >= 2;
-        if (domain < 4 && !speaksForSelf && (!statementTitle || text.Length >= 400))
+        if (statementTitle ? domain < 2 : domain < 4 && !speaksForSelf)
         {
             return Reject("材料虽有“问题—原因—措施”的结构，但内容与党员干部检视剖析无关");
         }

@@ -161,7 +161,8 @@ public sealed class TextCleaner(DomainVocabulary vocabulary, EnumeratorRecognize
         {
             var next = lines[i];
             var full = current.Text.Length >= width * 0.85 || (current.Text.Length >= width * 0.7 && !EndsParagraph(current.Text));
-            if (full && next.AutoLabel is null && !enumerators.StartsWithEnumerator(next.Match) && !LooksLikeHeading(next.Match))
+            // A heading after a finished sentence starts anew; after a line broken mid-sentence it is the rest of that line.
+            if (full && next.AutoLabel is null && !enumerators.StartsWithEnumerator(next.Match) && !(EndsParagraph(current.Text) && LooksLikeHeading(next.Match)))
             {
                 current = current with { Text = current.Text + next.Text, Match = current.Match + next.Match };
             }

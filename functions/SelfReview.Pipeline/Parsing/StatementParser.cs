@@ -73,7 +73,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             return;
         }
 
-        if (HeadingKind(line, enumerator, restMatch, state.Current) is { } heading)
+        if (HeadingKind(line, enumerator, restMatch, state.Current, state.SectionFamily) is { } heading)
         {
             state.StartSection(heading.Kind, heading.Text, enumerator?.Family ?? (line.AutoLabel is null ? null : "auto"));
             if (heading.Remainder.Length > 0)
@@ -89,6 +89,15 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             && (state.Current is not null || state.Sections.Count > 0 || state.PreambleText.Count > 0 || state.Title is not null))
         {
             state.StartSection(SectionKind.Causes, null, null);
+            AddContent(state, null, rest, restMatch);
+            return;
+        }
+
+        if (enumerator is null && state.Current is { Kind: SectionKind.Problems or SectionKind.Causes or SectionKind.Other, IsEmpty: false }
+            && line.Match.Length <= 60 && Matches(vocabulary.UnheadedMeasures, line.Match) && EnumeratedLinesFollow(lines, index))
+        {
+            // "下一步，我将：" followed by items opens the measures without a heading.
+            state.StartSection(SectionKind.Measures, null, null);
             AddContent(state, null, rest, restMatch);
             return;
         }
@@ -142,7 +151,8 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
             var continues = expected.TryGetValue(inner.Family, out var last) && ordinal == last + 1;
             // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
-            var shortLead = cuts.Count == 0 && enumerator is not null && p <= 24 && enumerator.Family != inner.Family;
+            var shortLead = cuts.Count == 0 && enumerator is not null && enumerator.Family != inner.Family
+                && (p <= 24 || (p <= 48 && match.AsSpan(0, p - 1).EndsWith("方面", StringComparison.Ordinal)));
             var opens = !expected.ContainsKey(inner.Family) && ordinal == 1
                 && (shortLead || (afterColon && vocabulary.Enumerators.First(f => f.Id == inner.Family).Inline));
             if (inner.Family == "seq" && opens && !match.AsSpan(p).Contains("其次", StringComparison.Ordinal))
@@ -198,7 +208,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
 
     private sealed record HeadingMatch(SectionKind Kind, string Text, string Remainder, string RemainderMatch);
 
-    private HeadingMatch? HeadingKind(Line line, Enumerator? enumerator, string rest, SectionBuilder? current)
+    private HeadingMatch? HeadingKind(Line line, Enumerator? enumerator, string rest, SectionBuilder? current, string? sectionFamily)
     {
         // Items (一是, ①, 首先) are never section headings.
         if (enumerator is not null && vocabulary.Enumerators.FirstOrDefault(f => f.Id == enumerator.Family) is { Inline: true } && enumerator.Family != "num-paren")
@@ -211,7 +221,10 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var remainderStart = cut < 0 ? rest.Length : cut + 1;
         var hasRemainder = rest.Length - remainderStart > 0;
         // At the level of the section headings a heading may be long and phrased ("二、深挖问题产生的思想根源，从…剖析").
-        var sectionLevel = enumerator is not null && (current is null ? enumerator.Rank <= 1 : enumerator.Family == current.HeadingFamily);
+        // The section family is the one the statement's section headings use (一、 most often); an unheaded
+        // part (causes found by their opening words) keeps it.
+        var levelFamily = current?.HeadingFamily ?? sectionFamily;
+        var sectionLevel = enumerator is not null && (levelFamily is null ? enumerator.Rank <= 1 : enumerator.Family == levelFamily);
         var maxLength = sectionLevel && !hasRemainder ? 44 : 24;
         if (head.Length == 0 || head.Length > maxLength || (hasRemainder && head.Length > 14))
         {
@@ -494,10 +507,17 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         public List<SectionBuilder> Sections { get; } = [];
         public SectionBuilder? Current { get; private set; }
 
+        /// <summary>The enumerator family of the first numbered section heading.</summary>
+        public string? SectionFamily { get; private set; }
+
         public void StartSection(SectionKind kind, string? heading, string? family, bool fragment = false)
         {
             Close();
             Current = new SectionBuilder(kind, fragment ? null : heading, family);
+            if (!fragment && heading is not null && family is not null)
+            {
+                SectionFamily ??= family;
+            }
         }
 
         public void Close()

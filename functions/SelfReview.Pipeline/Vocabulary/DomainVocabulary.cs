@@ -40,6 +40,7 @@ public sealed class DomainVocabulary
                 ParseSectionKind(k.GetProperty("kind").GetString()!),
                 [.. k.GetProperty("patterns").EnumerateArray().Select(p => new Regex(p.GetString()!, Options))]))];
             UnheadedCauses = Regexes(root.GetProperty("unheadedCauses"));
+            UnheadedMeasures = Regexes(root.GetProperty("unheadedMeasures"));
             Closing = Regexes(root.GetProperty("closing"));
             AuthorLine = Regexes(root.GetProperty("authorLine"));
         }
@@ -111,6 +112,7 @@ public sealed class DomainVocabulary
 
     public IReadOnlyList<SectionPattern> SectionPatterns { get; }
     public IReadOnlyList<Regex> UnheadedCauses { get; }
+    public IReadOnlyList<Regex> UnheadedMeasures { get; }
     public IReadOnlyList<Regex> Closing { get; }
     public IReadOnlyList<Regex> AuthorLine { get; }
     public IReadOnlyList<EnumeratorFamily> Enumerators { get; }
