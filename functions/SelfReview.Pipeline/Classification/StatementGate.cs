@@ -52,7 +52,7 @@ public sealed class StatementGate(DomainVocabulary vocabulary)
         // that borrows the skeleton).
         var firstPersonSingular = TermCounter.Count(text, "我") - TermCounter.Count(text, "我们") + TermCounter.Count(text, "本人");
         var speaksForSelf = firstPersonSingular >= 5 && domain >= 2;
-        if (statementTitle ? domain < 2 : domain < 4 && !speaksForSelf)
+        if (statementTitle ? domain == 0 : domain < 4 && !speaksForSelf)
         {
             return Reject("材料虽有“问题—原因—措施”的结构，但内容与党员干部检视剖析无关");
         }
