@@ -23,4 +23,22 @@ public sealed class CorpusAccuracyTests
         Assert.True(result.DeadlineAccuracy >= 0.95, report);
         Assert.True(result.NonStatementsRejected == result.NonStatements, report);
     }
+
+    /// <summary>
+    /// The second corpus was written after the parser was tuned on the first, to measure it on unseen
+    /// statements (first run: F1 0.972 / 0.939 / 0.896, categories 0.863); fixes since then keep these floors.
+    /// </summary>
+    [Fact]
+    public async Task Eval_KeepsTheAccuracyFloors_OnTheSecondCorpus()
+    {
+        var result = await EvalCommand.EvaluateFolderAsync(Engine.Services, Path.Combine(TestFiles.Corpus, "heldout"), outDir: null);
+        var report = EvalCommand.Report(result);
+
+        Assert.True(result.Statements >= 24, report);
+        Assert.All(result.Kinds, kind => Assert.True(kind.F1 >= 0.97, $"{kind.Kind} F1 {kind.F1:0.000}\n{report}"));
+        Assert.True(result.SectionsExact == result.Statements, report);
+        Assert.True(result.CategoryAccuracy >= 0.88, report);
+        Assert.True(result.DeadlineAccuracy >= 0.95, report);
+        Assert.True(result.NonStatementsRejected == result.NonStatements, report);
+    }
 }
