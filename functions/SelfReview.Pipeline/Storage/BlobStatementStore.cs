@@ -98,6 +98,13 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
 
     private static string BlobName(string unitId, string name) => unitId + "/" + name;
 
+    /// <summary>The entity tag in one form: the service quotes it in response headers but not in listings.</summary>
+    private static string Tag(ETag eTag)
+    {
+        var text = eTag.ToString();
+        return text.StartsWith('"') ? text : "\"" + text + "\"";
+    }
+
     private static async Task<string?> UploadAsync(BlobClient blob, ReadOnlyMemory<byte> content, BlobUploadOptions options, WriteCondition condition, CancellationToken cancellationToken)
     {
         options.Conditions = condition switch
@@ -109,7 +116,7 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
         try
         {
             var response = await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
-            return response.Value.ETag.ToString();
+            return Tag(response.Value.ETag);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 && options.Conditions is not null)
         {
@@ -124,7 +131,7 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
         {
             var response = await container.GetBlobClient(BlobName(unitId, name)).DownloadContentAsync(cancellationToken);
             var details = response.Value.Details;
-            return new StoredFile(name, response.Value.Content.ToArray(), details.ContentType ?? "application/octet-stream", details.ETag.ToString(), details.LastModified);
+            return new StoredFile(name, response.Value.Content.ToArray(), details.ContentType ?? "application/octet-stream", Tag(details.ETag), details.LastModified);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
         {
@@ -146,7 +153,7 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
             }
 
             var sha = withSha256 && item.Metadata?.TryGetValue(Sha256Metadata, out var value) == true ? value : null;
-            entries.Add(new StoreEntry(name, item.Properties.ETag?.ToString() ?? "", item.Properties.LastModified ?? DateTimeOffset.MinValue, item.Properties.ContentLength ?? 0, sha));
+            entries.Add(new StoreEntry(name, item.Properties.ETag is { } tag ? Tag(tag) : "", item.Properties.LastModified ?? DateTimeOffset.MinValue, item.Properties.ContentLength ?? 0, sha));
         }
 
         return entries;
