@@ -1,19 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace SelfReview.Functions.Api;
-
-/// <summary>The source-generated serializer metadata of the API's own responses (records and reports are contracts).</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    UseStringEnumConverter = true,
-    WriteIndented = true)]
-[JsonSerializable(typeof(StatementStatus))]
-[JsonSerializable(typeof(StatementList))]
-[JsonSerializable(typeof(HealthReport))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
 
 /// <summary>Serialization of API responses: readable Chinese (file names, reasons), camelCase, string enums.</summary>
 public static class ApiJson
