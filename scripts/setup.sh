@@ -19,3 +19,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: please install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
   fi
 fi
+
+# Azurite (the Azure Storage emulator) for the Functions integration tests, which start it themselves.
+# Pinned by tools/azurite/package-lock.json; reinstalled only when the lock file changed.
+azurite_dir=tools/azurite
+if ! cmp -s "$azurite_dir/package-lock.json" "$azurite_dir/node_modules/.selfreview-installed-lock.json" 2>/dev/null; then
+  command -v npm >/dev/null || { echo "setup: Node.js and npm are needed for Azurite (apt-get install nodejs npm)" >&2; exit 1; }
+  echo "setup: installing Azurite into $azurite_dir"
+  (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$azurite_dir/package-lock.json" "$azurite_dir/node_modules/.selfreview-installed-lock.json"
+fi

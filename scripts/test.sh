@@ -8,6 +8,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash scripts/setup.sh || exit 1
 dotnet build SelfReview.sln -c Release -nologo -v quiet -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
 bash scripts/check-infra.sh || { echo "0 passed, 1 failed"; exit 1; }
+bash scripts/check-publish.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 results=artifacts/test-results
 rm -rf "$results"

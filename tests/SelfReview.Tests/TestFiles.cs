@@ -15,4 +15,13 @@ public static class TestFiles
     public static string CommittedSchemas => Path.Combine(Root, "schemas");
 
     public static string CorpusFile(string name) => Path.Combine(Corpus, name);
+
+    /// <summary>The functions.metadata the worker SDK generated for SelfReview.Functions (copied by the project file).</summary>
+    public static string FunctionsMetadata => Path.Combine(Root, "functions-app", "functions.metadata");
+
+    /// <summary>The Functions app's host.json, as built.</summary>
+    public static string FunctionsHostJson => Path.Combine(Root, "functions-app", "host.json");
+
+    /// <summary>contracts/openapi.yaml.</summary>
+    public static string OpenApi => Path.Combine(Root, "contracts", "openapi.yaml");
 }

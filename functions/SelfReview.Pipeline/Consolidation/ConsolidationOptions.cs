@@ -19,4 +19,10 @@ public sealed class ConsolidationOptions
 
     /// <summary>A sentence of at least this many characters found in two members' statements is copied text.</summary>
     public int CopiedSentenceMinLength { get; set; } = 24;
+
+    /// <summary>
+    /// Seconds a request to consolidate a unit stays invisible on its queue, so that a burst of uploads
+    /// is consolidated once (the Functions app; the CLI consolidates once per batch anyway).
+    /// </summary>
+    public int DelaySeconds { get; set; } = 30;
 }

@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SelfReview.Functions.Api;
+
+/// <summary>Serialization of API responses: readable Chinese (file names, reasons), camelCase, string enums.</summary>
+public static class ApiJson
+{
+    private static readonly ApiJsonContext Context = new(new JsonSerializerOptions(ApiJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public const string ContentType = "application/json; charset=utf-8";
+
+    public static JsonTypeInfo<StatementStatus> StatementStatus => Context.StatementStatus;
+    public static JsonTypeInfo<StatementList> StatementList => Context.StatementList;
+    public static JsonTypeInfo<HealthReport> HealthReport => Context.HealthReport;
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace SelfReview.Functions.Api;
+
+/// <summary>Where an upload stands: its record's status, or pending while it has none yet.</summary>
+public enum UploadStatus
+{
+    /// <summary>Uploaded; the record is not written yet.</summary>
+    [JsonStringEnumMemberName("pending")] Pending,
+
+    [JsonStringEnumMemberName("accepted")] Accepted,
+
+    [JsonStringEnumMemberName("rejected")] Rejected,
+
+    [JsonStringEnumMemberName("failed")] Failed,
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SelfReview.Pipeline.Exports;
+using SelfReview.Pipeline.Storage;
+
+namespace SelfReview.Pipeline.Consolidation;
+
+/// <summary>
+/// Recomputes a unit's reports from all its records and writes them so that concurrent runs cannot lose
+/// a statement:
+/// <list type="number">
+/// <item>the entity tags of the report files are read first, then the record listing (its fingerprint is
+/// the set of record ids and entity tags);</item>
+/// <item>when <c>consolidation.json</c> already holds that fingerprint, the run stops: a burst of uploads
+/// consolidates once, and repeated requests cost two listings;</item>
+/// <item>every report file is written If-Match the tag read at the start (If-None-Match: * when new);
+/// a failed condition means another run wrote meanwhile, and this one stops (<see cref="PublishOutcome.Superseded"/>);</item>
+/// <item>after writing, the records are listed again; a different fingerprint means a record arrived
+/// during the run (<see cref="PublishOutcome.RecordsChanged"/>).</item>
+/// </list>
+/// In both last cases the caller asks for another run, which recomputes from everything. Records are
+/// never deleted, so a later listing always holds every earlier record.
+/// </summary>
+public sealed partial class UnitReportPublisher(
+    IStatementStore store,
+    UnitConsolidator consolidator,
+    ReportWriter writer,
+    TimeProvider time,
+    ILogger<UnitReportPublisher> logger)
+{
+    /// <summary>The state file written last: which records the reports were computed from.</summary>
+    public const string StateFileName = "consolidation.json";
+
+    public async Task<PublishOutcome> PublishAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        var reportTags = (await store.ListReportsAsync(unitId, cancellationToken)).ToDictionary(e => e.Name, e => e.ETag, StringComparer.Ordinal);
+        var listed = await store.ListRecordsAsync(unitId, cancellationToken);
+        if (listed.Count == 0)
+        {
+            return PublishOutcome.NoRecords;
+        }
+
+        var fingerprint = Fingerprint(listed);
+        if (reportTags.ContainsKey(StateFileName) && await ReadFingerprintAsync(unitId, cancellationToken) == fingerprint)
+        {
+            LogUpToDate(logger, unitId, listed.Count);
+            return PublishOutcome.UpToDate;
+        }
+
+        var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
+        var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
+        var files = writer.Render(report).Append(new ReportFile(StateFileName, "application/json", State(unitId, fingerprint, listed.Count)));
+        foreach (var file in files)
+        {
+            var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(file.Name));
+            if (await store.PutReportAsync(unitId, file.Name, file.ContentType, file.Content, condition, cancellationToken) is null)
+            {
+                LogSuperseded(logger, unitId, file.Name);
+                return PublishOutcome.Superseded;
+            }
+        }
+
+        if (Fingerprint(await store.ListRecordsAsync(unitId, cancellationToken)) != fingerprint)
+        {
+            LogRecordsChanged(logger, unitId);
+            return PublishOutcome.RecordsChanged;
+        }
+
+        LogPublished(logger, unitId, listed.Count, report.Rectifications.Rows.Count);
+        return PublishOutcome.Published;
+    }
+
+    /// <summary>SHA-256 over the sorted (id, entity tag) pairs: equal exactly when the same records in the same versions exist.</summary>
+    public static string Fingerprint(IEnumerable<StoreEntry> records)
+    {
+        var text = new StringBuilder();
+        foreach (var entry in records.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            text.Append(entry.Name).Append(' ').Append(entry.ETag).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private async Task<string?> ReadFingerprintAsync(string unitId, CancellationToken cancellationToken)
+    {
+        if (await store.GetReportAsync(unitId, StateFileName, cancellationToken) is not { } state)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(state.Content);
+            return json.RootElement.TryGetProperty("fingerprint", out var value) ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null; // an unreadable state only means "recompute"
+        }
+    }
+
+    private byte[] State(string unitId, string fingerprint, int records)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("unitId", unitId);
+            json.WriteString("fingerprint", fingerprint);
+            json.WriteNumber("records", records);
+            json.WriteString("consolidatedAt", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Unit {UnitId} published from {Records} records: {Rows} rectification rows")]
+    private static partial void LogPublished(ILogger logger, string unitId, int records, int rows);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Unit {UnitId} is up to date with its {Records} records")]
+    private static partial void LogUpToDate(ILogger logger, string unitId, int records);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Unit {UnitId}: {Report} was written by another run meanwhile; stopping")]
+    private static partial void LogSuperseded(ILogger logger, string unitId, string report);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Unit {UnitId}: records changed during consolidation")]
+    private static partial void LogRecordsChanged(ILogger logger, string unitId);
+}

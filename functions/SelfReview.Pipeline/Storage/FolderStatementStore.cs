@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using SelfReview.Contracts;
+using SelfReview.Pipeline.Reading;
+
+namespace SelfReview.Pipeline.Storage;
+
+/// <summary>
+/// The store over a folder tree with the same names as Blob Storage:
+/// <c>{root}/statements/{unitId}/{fileName}</c>, <c>{root}/records/{unitId}/{statementId}.json</c>,
+/// <c>{root}/reports/{unitId}/{name}</c>. The entity tag is a hash of the content. Files are replaced by
+/// rename, so a reader never sees half a file. "If none exists" holds across processes (an exclusive
+/// rename); "if it still matches" holds within this process, which is what one machine needs.
+/// </summary>
+public sealed class FolderStatementStore(string root) : IStatementStore
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".json"] = "application/json",
+        [".md"] = "text/markdown; charset=utf-8",
+        [".csv"] = "text/csv; charset=utf-8",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+
+    private readonly string _root = Path.GetFullPath(root);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    public string Root => _root;
+
+    public async Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, fileName: fileName);
+        return await WriteAsync(PathOf(StorageLayout.StatementsContainer, unitId, fileName), content, WriteCondition.IfNoneExists, cancellationToken);
+    }
+
+    public async Task<StoredFile?> GetUploadAsync(string unitId, string fileName, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, fileName: fileName);
+        return await ReadAsync(PathOf(StorageLayout.StatementsContainer, unitId, fileName), fileName, c => FormatSniffer.Detect(c).MediaType, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoreEntry>> ListUploadsAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        return await ListAsync(StorageLayout.StatementsContainer, unitId, withSha256: true, cancellationToken);
+    }
+
+    public async Task<string> PutRecordAsync(StatementRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        StorageLayout.Check(record.UnitId, statementId: record.StatementId);
+        var path = PathOf(StorageLayout.RecordsContainer, record.UnitId, StorageLayout.RecordName(record.StatementId));
+        return (await WriteAsync(path, SelfReviewJson.Serialize(record, SelfReviewJson.Record), WriteCondition.Always, cancellationToken))!;
+    }
+
+    public async Task<StoredRecord?> GetRecordAsync(string unitId, string statementId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, statementId: statementId);
+        var name = StorageLayout.RecordName(statementId);
+        return await ReadAsync(PathOf(StorageLayout.RecordsContainer, unitId, name), name, _ => "application/json", cancellationToken) is { } file
+            ? new StoredRecord(SelfReviewJson.Deserialize(file.Content, SelfReviewJson.Record), file.ETag, file.LastModified)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<StoreEntry>> ListRecordsAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        var entries = await ListAsync(StorageLayout.RecordsContainer, unitId, withSha256: false, cancellationToken);
+        return [.. entries.Where(e => e.Name.EndsWith(".json", StringComparison.Ordinal)).Select(e => e with { Name = e.Name[..^".json".Length] })];
+    }
+
+    public Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        ArgumentNullException.ThrowIfNull(condition);
+        return WriteAsync(PathOf(StorageLayout.ReportsContainer, unitId, name), content, condition, cancellationToken);
+    }
+
+    public async Task<StoredFile?> GetReportAsync(string unitId, string name, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        return await ReadAsync(PathOf(StorageLayout.ReportsContainer, unitId, name), name, _ => ContentTypeOf(name), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        return await ListAsync(StorageLayout.ReportsContainer, unitId, withSha256: false, cancellationToken);
+    }
+
+    private static string ContentTypeOf(string name) => ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream");
+
+    /// <summary>A strong entity tag from the content: equal bytes, equal tag (RFC 9110 §8.8.3).</summary>
+    private static string ETagOf(ReadOnlySpan<byte> content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+
+    private string PathOf(string container, string unitId, string name)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, container, unitId, name));
+        // StorageLayout already refuses separators and "..": this is the second lock on the same door.
+        if (!path.StartsWith(Path.Combine(_root, container) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("the name leaves the store's folder", nameof(name));
+        }
+
+        return path;
+    }
+
+    private async Task<string?> WriteAsync(string path, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        // Staged beside the tree (same file system, so the move is a rename), never inside a unit's folder.
+        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(_root, ".staging")).FullName, Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (condition.IfMatchETag is not null && !condition.Holds(await CurrentETagAsync(path, cancellationToken)))
+            {
+                return null;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(temp, content, cancellationToken);
+            try
+            {
+                // Without overwrite the move fails when the target exists, atomically, even against other processes.
+                File.Move(temp, path, overwrite: !condition.IfAbsent);
+            }
+            catch (IOException) when (condition.IfAbsent && File.Exists(path))
+            {
+                return null;
+            }
+
+            return ETagOf(content.Span);
+        }
+        finally
+        {
+            File.Delete(temp);
+            gate.Release();
+        }
+    }
+
+    private static async Task<string?> CurrentETagAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ETagOf(await File.ReadAllBytesAsync(path, cancellationToken));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<StoredFile?> ReadAsync(string path, string name, Func<byte[], string> contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            return new StoredFile(name, content, contentType(content), ETagOf(content), File.GetLastWriteTimeUtc(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<StoreEntry>> ListAsync(string container, string unitId, bool withSha256, CancellationToken cancellationToken)
+    {
+        var folder = new DirectoryInfo(Path.Combine(_root, container, unitId));
+        if (!folder.Exists)
+        {
+            return [];
+        }
+
+        var entries = new List<StoreEntry>();
+        foreach (var file in folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            byte[] content;
+            try
+            {
+                content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // replaced between listing and reading
+            }
+
+            var sha = withSha256 ? StatementProcessor.StatementIdOf(content) : null;
+            entries.Add(new StoreEntry(file.Name, ETagOf(content), file.LastWriteTimeUtc, content.Length, sha));
+        }
+
+        return entries;
+    }
+}

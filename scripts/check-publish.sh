@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Publishes the Functions app as it is deployed (Release, framework-dependent) and checks that the
+# package holds what the Functions host loads: the worker assembly, functions.metadata listing the
+# app's functions, host.json, worker.config.json and the host extensions bundle (.azurefunctions).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+out=artifacts/publish
+rm -rf "$out"
+dotnet publish functions/SelfReview.Functions -c Release -o "$out" -nologo -v quiet
+
+fail() { echo "check-publish: $*" >&2; exit 1; }
+for file in SelfReview.Functions.dll functions.metadata host.json worker.config.json extensions.json; do
+  [ -s "$out/$file" ] || fail "$file is missing from $out"
+done
+[ -d "$out/.azurefunctions" ] || fail ".azurefunctions (the host extensions) is missing from $out"
+for function in IngestStatement ConsolidateUnit UploadStatement ListStatements GetStatement GetUnitSummary GetRectifications CheckHealth; do
+  grep -q "\"name\": \"$function\"" "$out/functions.metadata" || fail "functions.metadata does not list $function"
+done
+grep -q 'AzureStorageQueues' "$out/extensions.json" || fail "extensions.json does not load the Storage Queues extension"
+echo "check-publish: $out holds the worker, functions.metadata (8 functions), host.json and the extensions"

@@ -1,0 +1,41 @@
+using SelfReview.Contracts;
+using SelfReview.Pipeline.Storage;
+
+namespace SelfReview.Tests.Consolidation;
+
+/// <summary>
+/// A real store with one hook: something else happens right before the first report write — another
+/// consolidation run, a new record — the interleavings concurrent function instances produce.
+/// </summary>
+public sealed class InterleavingStore(IStatementStore inner) : IStatementStore
+{
+    private Func<Task>? _beforeFirstReportWrite;
+
+    public void BeforeFirstReportWrite(Func<Task> action) => _beforeFirstReportWrite = action;
+
+    public async Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _beforeFirstReportWrite, null) is { } action)
+        {
+            await action();
+        }
+
+        return await inner.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken);
+    }
+
+    public Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.PutUploadAsync(unitId, fileName, content, cancellationToken);
+
+    public Task<StoredFile?> GetUploadAsync(string unitId, string fileName, CancellationToken cancellationToken = default) => inner.GetUploadAsync(unitId, fileName, cancellationToken);
+
+    public Task<IReadOnlyList<StoreEntry>> ListUploadsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListUploadsAsync(unitId, cancellationToken);
+
+    public Task<string> PutRecordAsync(StatementRecord record, CancellationToken cancellationToken = default) => inner.PutRecordAsync(record, cancellationToken);
+
+    public Task<StoredRecord?> GetRecordAsync(string unitId, string statementId, CancellationToken cancellationToken = default) => inner.GetRecordAsync(unitId, statementId, cancellationToken);
+
+    public Task<IReadOnlyList<StoreEntry>> ListRecordsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListRecordsAsync(unitId, cancellationToken);
+
+    public Task<StoredFile?> GetReportAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetReportAsync(unitId, name, cancellationToken);
+
+    public Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListReportsAsync(unitId, cancellationToken);
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using SelfReview.Functions;
+
+namespace SelfReview.Tests.Functions;
+
+/// <summary>The functions.metadata the worker SDK generated at build: what the Functions host will load.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly JsonElement[] Functions = Load();
+
+    private static JsonElement[] Load()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(TestFiles.FunctionsMetadata));
+        return [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function)
+            .GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void Metadata_ListsExactlyTheAppsFunctions()
+    {
+        Assert.Equal(
+            ["CheckHealth", "ConsolidateUnit", "GetRectifications", "GetStatement", "GetUnitSummary", "IngestStatement", "ListStatements", "UploadStatement"],
+            Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
+        Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));
+    }
+
+    [Fact]
+    public void Metadata_NamesEachFunctionAfterItsClass()
+    {
+        Assert.All(Functions, f =>
+        {
+            var entryPoint = f.GetProperty("entryPoint").GetString()!;
+            var type = entryPoint[..entryPoint.LastIndexOf('.')];
+            Assert.Equal(f.GetProperty("name").GetString(), type[(type.LastIndexOf('.') + 1)..]);
+        });
+    }
+
+    [Theory]
+    [InlineData("IngestStatement", QueueNames.StatementEvents)]
+    [InlineData("ConsolidateUnit", QueueNames.UnitConsolidation)]
+    public void QueueTriggers_ListenOnTheirQueue_WithTheAppsStorageConnection(string function, string queue)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal(AppSettingNames.SelfReviewStorage, trigger.GetProperty("connection").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString());
+    }
+
+    [Theory]
+    [InlineData("UploadStatement", "post", "units/{unitId}/statements", "Function")]
+    [InlineData("ListStatements", "get", "units/{unitId}/statements", "Function")]
+    [InlineData("GetStatement", "get", "units/{unitId}/statements/{statementId}", "Function")]
+    [InlineData("GetUnitSummary", "get", "units/{unitId}/summary", "Function")]
+    [InlineData("GetRectifications", "get", "units/{unitId}/rectifications", "Function")]
+    [InlineData("CheckHealth", "get", "health", "Anonymous")]
+    public void HttpTriggers_HaveTheirRouteMethodAndAuthLevel(string function, string method, string route, string authLevel)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+        var output = Functions.Single(f => f.GetProperty("name").GetString() == function).GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("direction").GetString() == "Out");
+        Assert.Equal("http", output.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void HostJson_GivesUpAfterTheDequeueCountIngestStatementTreatsAsLast_AndPassesMessagesAsTheyAre()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllBytes(TestFiles.FunctionsHostJson));
+        var queues = host.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal(QueueNames.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("none", queues.GetProperty("messageEncoding").GetString());
+        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text;
+using SelfReview.Contracts;
+using SelfReview.Pipeline;
+using SelfReview.Pipeline.Storage;
+
+namespace SelfReview.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IStatementStore"/> must do, run against each real implementation
+/// (Blob Storage on Azurite, the folder tree). Each test works in a unit of its own.
+/// </summary>
+public abstract class StatementStoreContract
+{
+    protected abstract IStatementStore Store { get; }
+
+    private static string NewUnit() => "unit-" + Guid.NewGuid().ToString("N")[..12];
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static StatementRecord Record(string unitId, byte[] content, RecordStatus status = RecordStatus.Rejected, string fileName = "a.txt")
+    {
+        var id = StatementProcessor.StatementIdOf(content);
+        return new StatementRecord
+        {
+            StatementId = id,
+            UnitId = unitId,
+            Status = status,
+            Source = new SourceInfo { FileName = fileName, MediaType = "text/plain", Size = content.Length, Sha256 = id },
+            Rejection = status == RecordStatus.Accepted ? null : new Rejection("empty", $"文件“{fileName}”未能处理：测试。"),
+        };
+    }
+
+    [Fact]
+    public async Task PutUpload_KeepsTheBytesAsTheyCame_AndListsThemWithTheirSha256()
+    {
+        var unit = NewUnit();
+        var content = await File.ReadAllBytesAsync(TestFiles.SeedDocx);
+
+        var eTag = await Store.PutUploadAsync(unit, "张三-检视材料.docx", content);
+
+        Assert.NotNull(eTag);
+        var stored = await Store.GetUploadAsync(unit, "张三-检视材料.docx");
+        Assert.NotNull(stored);
+        Assert.Equal(content, stored.Content);
+        Assert.Equal(eTag, stored.ETag);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", stored.ContentType);
+        var entry = Assert.Single(await Store.ListUploadsAsync(unit));
+        Assert.Equal("张三-检视材料.docx", entry.Name);
+        Assert.Equal(StatementProcessor.StatementIdOf(content), entry.Sha256);
+        Assert.Equal(content.Length, entry.Size);
+    }
+
+    [Fact]
+    public async Task PutUpload_NeverReplacesAnUpload_OfTheSameName()
+    {
+        var unit = NewUnit();
+        await Store.PutUploadAsync(unit, "a.txt", Bytes("first"));
+
+        var second = await Store.PutUploadAsync(unit, "a.txt", Bytes("second"));
+
+        Assert.Null(second);
+        Assert.Equal(Bytes("first"), (await Store.GetUploadAsync(unit, "a.txt"))!.Content);
+    }
+
+    [Fact]
+    public async Task Get_IsNull_ForWhatDoesNotExist()
+    {
+        var unit = NewUnit();
+
+        Assert.Null(await Store.GetUploadAsync(unit, "missing.docx"));
+        Assert.Null(await Store.GetRecordAsync(unit, new string('a', 64)));
+        Assert.Null(await Store.GetReportAsync(unit, "summary.json"));
+        Assert.Empty(await Store.ListUploadsAsync(unit));
+        Assert.Empty(await Store.ListRecordsAsync(unit));
+        Assert.Empty(await Store.ListReportsAsync(unit));
+    }
+
+    [Fact]
+    public async Task PutRecord_KeysTheRecordByStatementId_SoWritingItTwiceLeavesOne()
+    {
+        var unit = NewUnit();
+        var record = Record(unit, Bytes("statement"), fileName: "甲.txt");
+
+        await Store.PutRecordAsync(record);
+        await Store.PutRecordAsync(record);
+
+        var entry = Assert.Single(await Store.ListRecordsAsync(unit));
+        Assert.Equal(record.StatementId, entry.Name);
+        var stored = await Store.GetRecordAsync(unit, record.StatementId);
+        Assert.NotNull(stored);
+        Assert.Equal(entry.ETag, stored.ETag);
+        Assert.Equal(record.Rejection, stored.Record.Rejection);
+        Assert.Equal("甲.txt", stored.Record.Source.FileName);
+    }
+
+    [Fact]
+    public async Task PutRecord_ChangesTheETag_WhenTheRecordChanges()
+    {
+        var unit = NewUnit();
+        var content = Bytes("statement");
+        var failed = await Store.PutRecordAsync(Record(unit, content, RecordStatus.Failed));
+
+        var accepted = await Store.PutRecordAsync(Record(unit, content, RecordStatus.Accepted));
+
+        Assert.NotEqual(failed, accepted);
+        Assert.Equal(accepted, Assert.Single(await Store.ListRecordsAsync(unit)).ETag);
+        Assert.Equal(RecordStatus.Accepted, (await Store.GetRecordAsync(unit, StatementProcessor.StatementIdOf(content)))!.Record.Status);
+    }
+
+    [Fact]
+    public async Task PutReport_IfNoneExists_FailsOnceTheReportExists()
+    {
+        var unit = NewUnit();
+
+        var first = await Store.PutReportAsync(unit, "summary.json", "application/json", Bytes("{}"), WriteCondition.IfNoneExists);
+        var second = await Store.PutReportAsync(unit, "summary.json", "application/json", Bytes("{\"x\":1}"), WriteCondition.IfNoneExists);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(Bytes("{}"), (await Store.GetReportAsync(unit, "summary.json"))!.Content);
+    }
+
+    [Fact]
+    public async Task PutReport_IfMatch_FailsWithAStaleETag_AndSucceedsWithTheCurrentOne()
+    {
+        var unit = NewUnit();
+        var v1 = await Store.PutReportAsync(unit, "rectifications.csv", "text/csv; charset=utf-8", Bytes("v1"), WriteCondition.Always);
+        var v2 = await Store.PutReportAsync(unit, "rectifications.csv", "text/csv; charset=utf-8", Bytes("v2"), WriteCondition.IfMatch(v1!));
+
+        var stale = await Store.PutReportAsync(unit, "rectifications.csv", "text/csv; charset=utf-8", Bytes("v3"), WriteCondition.IfMatch(v1!));
+        var current = await Store.PutReportAsync(unit, "rectifications.csv", "text/csv; charset=utf-8", Bytes("v4"), WriteCondition.IfMatch(v2!));
+
+        Assert.NotNull(v2);
+        Assert.Null(stale);
+        Assert.NotNull(current);
+        var report = await Store.GetReportAsync(unit, "rectifications.csv");
+        Assert.Equal(Bytes("v4"), report!.Content);
+        Assert.Equal(current, report.ETag);
+        Assert.StartsWith("text/csv", report.ContentType, StringComparison.Ordinal);
+        Assert.Equal(current, Assert.Single(await Store.ListReportsAsync(unit)).ETag);
+    }
+
+    [Fact]
+    public async Task PutReport_IfMatch_LetsExactlyOneOfConcurrentWritersWin()
+    {
+        var unit = NewUnit();
+        var start = await Store.PutReportAsync(unit, "summary.md", "text/markdown; charset=utf-8", Bytes("start"), WriteCondition.Always);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.PutReportAsync(unit, "summary.md", "text/markdown; charset=utf-8", Bytes("writer " + i), WriteCondition.IfMatch(start!)))));
+
+        Assert.Single(results, r => r is not null);
+    }
+
+    [Fact]
+    public async Task Units_AreSeparate()
+    {
+        var unit = NewUnit();
+        var other = unit + "x";
+        await Store.PutUploadAsync(unit, "a.txt", Bytes("a"));
+        await Store.PutUploadAsync(other, "b.txt", Bytes("b"));
+        await Store.PutRecordAsync(Record(other, Bytes("b")));
+
+        Assert.Equal(["a.txt"], (await Store.ListUploadsAsync(unit)).Select(e => e.Name));
+        Assert.Empty(await Store.ListRecordsAsync(unit));
+        Assert.Null(await Store.GetUploadAsync(unit, "b.txt"));
+    }
+
+    [Theory]
+    [InlineData("..", "a.txt")]
+    [InlineData("a/b", "a.txt")]
+    [InlineData("unit", "../a.txt")]
+    [InlineData("unit", "a/../../b.txt")]
+    [InlineData("unit", "..\\a.txt")]
+    [InlineData("unit", ".hidden")]
+    public async Task Names_ThatWouldLeaveTheLayout_AreRefused(string unitId, string fileName)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutUploadAsync(unitId, fileName, Bytes("x")));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.GetUploadAsync(unitId, fileName));
+    }
+}
