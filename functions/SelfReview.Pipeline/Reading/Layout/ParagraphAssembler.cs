@@ -8,7 +8,9 @@ namespace SelfReview.Pipeline.Reading.Layout;
 /// </summary>
 /// <remarks>
 /// Margins are taken locally, from the few lines around each line, so a photo taken at a slight angle
-/// (whose margins drift across the page) is measured against its neighbours, not a page-wide edge.
+/// (whose margins drift across the page) is measured against its neighbours, not a page-wide edge;
+/// and as quantiles of those lines' edges, so that a line whose last comma hangs into the margin does
+/// not make its neighbours look short.
 /// </remarks>
 public static class ParagraphAssembler
 {
@@ -81,17 +83,21 @@ public static class ParagraphAssembler
             var line = page[i];
             var from = Math.Max(0, i - Window);
             var to = Math.Min(page.Count - 1, i + Window);
-            var left = double.MaxValue;
-            var right = double.MinValue;
+            var lefts = new List<double>();
+            var rights = new List<double>();
             for (var j = from; j <= to; j++)
             {
                 if (measurable[j] || j == i)
                 {
-                    left = Math.Min(left, page[j].Left);
-                    right = Math.Max(right, page[j].Right);
+                    lefts.Add(page[j].Left);
+                    rights.Add(page[j].Right);
                 }
             }
 
+            // Quantiles rather than extremes: punctuation may hang into the margin (避头尾), a speck may
+            // stand before a line, and a few of the neighbours are first lines or last lines.
+            var left = Quantile(lefts, 0.2);
+            var right = Quantile(rights, 0.8);
             var unit = Math.Max(em, 1e-6);
             yield return new LineFeatures(
                 line,
@@ -100,6 +106,12 @@ public static class ParagraphAssembler
                 GapBefore: i > 0 && line.Top - page[i - 1].Top > GapFactor * pitch,
                 Large: line.CharSize > LargeFactor * em);
         }
+    }
+
+    private static double Quantile(List<double> values, double q)
+    {
+        values.Sort();
+        return values[(int)Math.Floor(q * (values.Count - 1))];
     }
 
     private static double Median(IEnumerable<double> values)
