@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Makes the PDF and scan fixtures of a statement from its text, reproducibly:
+# Makes the PDF and scan fixtures of a statement from its text:
 #   bash tests/SelfReview.Fixtures/make-scans.sh [seeds/000_2b906ff47b59dcbb.txt]
 # writes, beside the text:
 #   NNN.text.pdf   the statement printed to PDF by LibreOffice (a text layer, as Word's "save as PDF" makes)
 #   NNN.scan.pdf   a clean office scan: every page at 300 dpi, black and white, CCITT G4 in a PDF
+#   NNN.scan.tif   the same pages as one multi-page G4 TIFF, as fax-style scanners write them
 #   NNN.page1.png  the first page alone, 200 dpi, 16 grey levels
 #   NNN.phone.jpg  all pages as one long phone capture (the "长图" a scanning app exports): 140 dpi,
 #                  tinted paper with uneven light, turned by 1.5°, sensor noise, lens blur, JPEG quality 45
+# The PDFs carry their creation time, so a rerun changes their bytes (and statement ids), not their content.
 # Only needed to regenerate the committed files, never by the tests or CI. Tools (Debian packages):
 #   apt-get install libreoffice-writer-nogui fonts-noto-cjk poppler-utils imagemagick img2pdf
 set -euo pipefail
@@ -33,6 +35,7 @@ for page in "$work"/s300-*.png; do
   convert "$page" -threshold 55% -type bilevel -compress Group4 "${page%.png}.tif"
 done
 img2pdf --output "$stem.scan.pdf" "$work"/s300-*.tif
+convert "$work"/s300-*.tif -compress Group4 -density 300 -units PixelsPerInch "$stem.scan.tif"
 
 # 3. The first page as a PNG.
 pdftoppm -r 200 -gray -png -f 1 -l 1 "$work/statement.pdf" "$work/p1"
@@ -46,4 +49,4 @@ convert "$work"/p200-*.png -append -resize 70% -colorspace sRGB \
   -seed 20240105 -attenuate 0.6 +noise Gaussian -blur 0x1.1 \
   -quality 45 -sampling-factor 4:2:0 -strip "$stem.phone.jpg"
 
-ls -l "$stem".text.pdf "$stem".scan.pdf "$stem".page1.png "$stem".phone.jpg
+ls -l "$stem".text.pdf "$stem".scan.pdf "$stem".scan.tif "$stem".page1.png "$stem".phone.jpg

@@ -16,6 +16,9 @@ public static class TestFiles
     /// <summary>The seed as a clean office scan: three 300 dpi black-and-white pages, no text layer.</summary>
     public static string SeedScanPdf => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.scan.pdf");
 
+    /// <summary>The same scan as one three-frame G4 TIFF.</summary>
+    public static string SeedScanTif => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.scan.tif");
+
     /// <summary>The seed's first page alone, a 200 dpi grey PNG.</summary>
     public static string SeedPage1Png => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.page1.png");
 

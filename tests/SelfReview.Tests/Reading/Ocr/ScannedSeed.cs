@@ -14,6 +14,7 @@ namespace SelfReview.Tests.Reading.Ocr;
 public sealed class ScannedSeed : IAsyncLifetime
 {
     public const string Scan = "scan.pdf";
+    public const string Tiff = "scan.tif";
     public const string Phone = "phone.jpg";
     public const string Page1 = "page1.png";
     public const string Mixed = "mixed.pdf";
@@ -36,6 +37,7 @@ public sealed class ScannedSeed : IAsyncLifetime
         var inputs = new Dictionary<string, byte[]>
         {
             [Scan] = await File.ReadAllBytesAsync(TestFiles.SeedScanPdf),
+            [Tiff] = await File.ReadAllBytesAsync(TestFiles.SeedScanTif),
             [Phone] = await File.ReadAllBytesAsync(TestFiles.SeedPhoneJpg),
             [Page1] = await File.ReadAllBytesAsync(TestFiles.SeedPage1Png),
             [Mixed] = MixedPdf(),

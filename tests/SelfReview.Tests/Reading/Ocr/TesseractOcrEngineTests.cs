@@ -9,6 +9,7 @@ public sealed class TesseractOcrEngineTests(ScannedSeed seed) : IClassFixture<Sc
 {
     [Theory]
     [InlineData(ScannedSeed.Scan, 3)]
+    [InlineData(ScannedSeed.Tiff, 3)]
     [InlineData(ScannedSeed.Phone, 1)]
     public void Process_ReadsTheSeedsScans_IntoTheSameStructureAsTheDocx(string file, int pages)
     {
@@ -32,10 +33,12 @@ public sealed class TesseractOcrEngineTests(ScannedSeed seed) : IClassFixture<Sc
         Assert.InRange(cer, 0, target);
     }
 
-    [Fact]
-    public void Ocr_NumbersTheBlocksOfAScannedPdf_ByTheirPage()
+    [Theory]
+    [InlineData(ScannedSeed.Scan)]
+    [InlineData(ScannedSeed.Tiff)]
+    public void Ocr_NumbersTheBlocksOfAMultiPageScan_ByTheirPage(string file)
     {
-        var (pages, outcome) = seed.Ocr[ScannedSeed.Scan];
+        var (pages, outcome) = seed.Ocr[file];
         var blocks = outcome.Document!.Blocks;
 
         Assert.Equal([1, 2, 3], pages);
