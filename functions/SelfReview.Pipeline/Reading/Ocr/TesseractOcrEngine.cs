@@ -52,6 +52,8 @@ public sealed partial class TesseractOcrEngine : IOcrEngine, IDisposable
             return ReadOutcome.Rejected("ocr_unavailable", $"Tesseract 缺少识别语言包 {missing}，无法识别中文。请安装：{InstallHint}");
         }
 
+        // The tools read files: the upload and its page images live in a private (0700) temporary
+        // folder for the duration of the call and are deleted after it.
         var work = Directory.CreateTempSubdirectory("selfreview-ocr-");
         try
         {
