@@ -28,6 +28,9 @@ public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<OcrOptions> o
     /// <summary>A gap wider than this between two Latin letters is a word space (times the type size).</summary>
     private const double WordGap = 0.2;
 
+    /// <summary>More drawn paths than this on a page without text is text converted to outlines.</summary>
+    private const int OutlinedTextPaths = 100;
+
     public bool CanRead(FileKind kind) => kind == FileKind.Pdf;
 
     public async Task<ReadOutcome> ReadAsync(ReadOnlyMemory<byte> content, DetectedFormat format, CancellationToken cancellationToken = default)
@@ -102,9 +105,10 @@ public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<OcrOptions> o
         {
             TextLayerVerdict.Usable => false,
             TextLayerVerdict.Garbage => true,
-            // A page with a few characters and nothing else is a (nearly) blank page; with an image or
-            // drawing on it, it is a scan, maybe stamped with a page number.
-            _ => page.NumberOfImages > 0 || page.Paths.Count > 0,
+            // A page with a few characters and nothing else is a (nearly) blank page, or a signature line;
+            // with an image on it, or the hundreds of paths of text turned into outlines, it is a scan,
+            // maybe stamped with a page number.
+            _ => page.NumberOfImages > 0 || page.Paths.Count > OutlinedTextPaths,
         };
         return new PageText(page.Number, needsOcr ? [] : lines, needsOcr);
     }
