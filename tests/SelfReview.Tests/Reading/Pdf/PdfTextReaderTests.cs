@@ -5,6 +5,10 @@ using SelfReview.Pipeline;
 using SelfReview.Pipeline.Reading;
 using SelfReview.Pipeline.Reading.Pdf;
 using SelfReview.Tests.Reading.Ocr;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
 
 namespace SelfReview.Tests.Reading.Pdf;
 
@@ -42,6 +46,23 @@ public sealed class PdfTextReaderTests
         Assert.Equal(3, record.Source.Pages);
         Assert.Empty(services.GetRequiredService<RecordingOcrEngine>().Calls);
         SeedStructure.AssertMatches(record);
+    }
+
+    [Fact]
+    public async Task Process_SendsAPageWhoseTextIsGarbage_ToOcr()
+    {
+        // What a Chinese font without a Unicode map looks like from the text layer: Latin-1 symbols and letters.
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        builder.AddPage(PageSize.A4).AddText("¡¢£¤¥§¨«ª¯´¸»¿ÆŁØŒºæıłøœß¡¢£¤¥§¨«ª¯´¸»¿ÆŁØŒºæıłøœß", 12, new PdfPoint(72, 720), font);
+        using var services = OcrEngines.Configured(new Dictionary<string, string?>(), record: true);
+
+        var record = await services.GetRequiredService<StatementProcessor>().ProcessAsync(builder.Build(), "乱码.pdf", "test");
+
+        var call = Assert.Single(services.GetRequiredService<RecordingOcrEngine>().Calls);
+        Assert.Equal([1], call.Request.Pages);
+        Assert.Equal(TextOrigin.OcrTesseract, record.Source.TextOrigin);
+        Assert.Equal(RecordStatus.Rejected, record.Status);
     }
 
     [Fact]
