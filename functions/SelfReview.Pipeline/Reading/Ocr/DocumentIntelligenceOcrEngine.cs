@@ -83,7 +83,8 @@ public sealed partial class DocumentIntelligenceOcrEngine : IOcrEngine
     {
         using var submit = _pipeline.CreateMessage();
         submit.Request.Method = RequestMethod.Post;
-        submit.Request.Uri.Reset(AnalyzeUri(request.Pages));
+        // Only a PDF is read in part (the pages without a text layer); an image is always read whole.
+        submit.Request.Uri.Reset(AnalyzeUri(request.Format.Kind == FileKind.Pdf ? request.Pages : []));
         submit.Request.Headers.SetValue("Content-Type", "application/octet-stream");
         submit.Request.Content = RequestContent.Create(request.Content);
         await _pipeline.SendAsync(submit, cancellationToken);
