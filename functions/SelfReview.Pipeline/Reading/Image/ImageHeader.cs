@@ -2,12 +2,6 @@ using System.Buffers.Binary;
 
 namespace SelfReview.Pipeline.Reading.Image;
 
-/// <summary>The size of one page (frame) of an image file.</summary>
-public readonly record struct ImageFrame(int Width, int Height)
-{
-    public long Pixels => (long)Width * Height;
-}
-
 /// <summary>
 /// Reads page count and pixel size from an image's header without decoding it, so that limits are
 /// checked before any OCR engine sees the file.

@@ -2,9 +2,6 @@ using System.Diagnostics;
 
 namespace SelfReview.Pipeline.Reading.Ocr;
 
-/// <summary>The end of a tool run: exit code and output, or a timeout.</summary>
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError, bool TimedOut);
-
 /// <summary>Runs a command-line tool (tesseract, pdftoppm) with a time limit, killing it when the limit passes.</summary>
 internal static class ExternalProcess
 {

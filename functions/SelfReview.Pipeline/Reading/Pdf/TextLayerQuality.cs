@@ -3,19 +3,6 @@ using SelfReview.Pipeline.Reading.Layout;
 
 namespace SelfReview.Pipeline.Reading.Pdf;
 
-/// <summary>What a page's text layer is worth.</summary>
-public enum TextLayerVerdict
-{
-    /// <summary>Real text: read it, never OCR it.</summary>
-    Usable,
-
-    /// <summary>A few characters at most (a scan, perhaps with a stamped page number).</summary>
-    Sparse,
-
-    /// <summary>Characters that are not text: fonts without a Unicode map, private-use codes, control characters.</summary>
-    Garbage,
-}
-
 /// <summary>
 /// Judges a page's text layer. A scan has no letters (or a handful); a PDF made from a Chinese font
 /// without a ToUnicode map has plenty of "letters" that are glyph ids in disguise — control characters,

@@ -6,12 +6,6 @@ using System.Text.Json;
 
 namespace SelfReview.Tests.Reading.Ocr;
 
-/// <summary>A request the server received.</summary>
-public sealed record ReceivedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body);
-
-/// <summary>An answer to send: status, JSON body, headers.</summary>
-public sealed record Reply(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null);
-
 /// <summary>
 /// A local HTTP server on 127.0.0.1 that answers as Azure AI Document Intelligence does (REST
 /// 2024-11-30: analyze answers 202 with Operation-Location, the operation answers its status and
