@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 apt_packages=()
 # (stages add their Debian packages here: OCR, PDF rasterising, pandoc for the benchmark)
+# OCR of scans: Tesseract with Simplified Chinese, and pdftoppm (poppler-utils) to render scanned PDF pages.
+apt_packages+=(tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

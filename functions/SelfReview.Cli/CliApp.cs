@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfReview.Cli.Commands;
@@ -22,6 +23,9 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs.
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
+          selfreview ocr-bench <files…> --truth FILE
+              Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
+              page and the character error rate against the truth text.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
@@ -52,6 +56,7 @@ public static class CliApp
                 "process" => await ProcessCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 "eval" => await EvalCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 "schema" => await SchemaCommand.RunAsync(parsed, stdout, cancellationToken),
+                "ocr-bench" => await OcrBenchCommand.RunAsync(services, parsed, stdout, cancellationToken),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }
@@ -76,6 +81,8 @@ public static class CliApp
         // No log provider: the console shows progress and the result table, never statement text.
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(ProcessCommand.ConsolidationOptionsFrom(parsed));
+        // Engine settings come from the environment (Ocr__Engine, Ocr__MaxPages, DocumentIntelligence__Endpoint …).
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         services.AddSelfReviewEngine();
         return services.BuildServiceProvider();
     }

@@ -4,7 +4,7 @@ namespace SelfReview.Cli;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--ocr", "--quiet"];
-    private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel"];
+    private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel", "--truth"];
 
     public List<string> Positional { get; } = [];
     public Dictionary<string, string> Options { get; } = [];

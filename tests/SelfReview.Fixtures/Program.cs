@@ -7,10 +7,27 @@ using SelfReview.Fixtures;
 // The seed becomes a .docx whose 一、/（一） headings come from Word automatic numbering. Corpus
 // statements become .docx too, with tracked changes in every fifth and a table layout in every
 // seventh; statements written as PDF-style wrapped lines stay text only (Word paragraphs are not wrapped lines).
+//   dotnet run --project tests/SelfReview.Fixtures -- print <statement.txt> <out.docx>
+// writes the statement laid out for printing (no tracked changes), which make-scans.sh (beside this file) turns into
+// the text PDF and the scans.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: SelfReview.Fixtures <folder with .txt statements>…");
+    Console.Error.WriteLine("usage: SelfReview.Fixtures <folder with .txt statements>… | print <statement.txt> <out.docx>");
     return 2;
+}
+
+if (args[0] == "print")
+{
+    if (args.Length != 3)
+    {
+        Console.Error.WriteLine("usage: SelfReview.Fixtures print <statement.txt> <out.docx>");
+        return 2;
+    }
+
+    var statement = File.ReadAllLines(args[1], Encoding.UTF8);
+    File.WriteAllBytes(args[2], StatementDocxBuilder.Build(statement, new StatementDocxBuilder.Options(AutoNumbering: true, PrintLayout: true)));
+    Console.WriteLine(args[2]);
+    return 0;
 }
 
 foreach (var folder in args)

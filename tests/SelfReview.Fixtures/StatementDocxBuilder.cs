@@ -18,7 +18,9 @@ public static partial class StatementDocxBuilder
     /// <param name="AutoNumbering">Move 一、 and （一） labels into Word numbering.</param>
     /// <param name="TrackedChanges">Add a tracked deletion and insertion to the first body paragraph after the title.</param>
     /// <param name="InTable">Put the body in a one-column table.</param>
-    public sealed record Options(bool AutoNumbering = true, bool TrackedChanges = false, bool InTable = false);
+    /// <param name="PrintLayout">Lay it out as offices print statements (小四 宋体, first lines indented by two
+    /// characters, title centred), for the PDF and scan fixtures.</param>
+    public sealed record Options(bool AutoNumbering = true, bool TrackedChanges = false, bool InTable = false, bool PrintLayout = false);
 
     public static byte[] Build(IReadOnlyList<string> lines, Options options)
     {
@@ -26,7 +28,7 @@ public static partial class StatementDocxBuilder
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            AddStyles(main);
+            AddStyles(main, options.PrintLayout);
             AddNumbering(main);
             var paragraphs = new List<Paragraph>();
             var numbered = options.AutoNumbering && OrdinalsAreSequential(lines);
@@ -72,6 +74,11 @@ public static partial class StatementDocxBuilder
             }
 
             body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 }));
+            if (options.PrintLayout)
+            {
+                IndentFirstLines(paragraphs.Skip(1));
+            }
+
             main.Document = new Document(body);
         }
 
@@ -132,17 +139,36 @@ public static partial class StatementDocxBuilder
             new Run(new Text(text[cut..]) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static void AddStyles(MainDocumentPart main, bool print)
     {
         var part = main.AddNewPart<StyleDefinitionsPart>();
-        part.Styles = new Styles(
-            Style("Normal", "Normal", null, "仿宋_GB2312", 32, null),
-            Style("Title", "Title", "Normal", "方正小标宋简体", 44, 0),
-            Style("Heading1", "heading 1", "Normal", "黑体", 32, 0),
-            Style("Heading2", "heading 2", "Normal", "楷体_GB2312", 32, 1));
+        part.Styles = print
+            ? new Styles(
+                // The Noto CJK SC faces (Debian fonts-noto-cjk) stand in for 宋体 and 黑体, named directly so that
+                // LibreOffice does not fall back to the Japanese glyph variants.
+                Style("Normal", "Normal", null, "Noto Serif CJK SC", 24, null),
+                Style("Title", "Title", "Normal", "Noto Sans CJK SC", 36, 0, centred: true),
+                Style("Heading1", "heading 1", "Normal", "Noto Sans CJK SC", 24, 0),
+                Style("Heading2", "heading 2", "Normal", "Noto Serif CJK SC", 24, 1))
+            : new Styles(
+                Style("Normal", "Normal", null, "仿宋_GB2312", 32, null),
+                Style("Title", "Title", "Normal", "方正小标宋简体", 44, 0),
+                Style("Heading1", "heading 1", "Normal", "黑体", 32, 0),
+                Style("Heading2", "heading 2", "Normal", "楷体_GB2312", 32, 1));
     }
 
-    private static Style Style(string id, string name, string? basedOn, string font, int size, int? outline)
+    /// <summary>首行缩进2字符: the first line of every paragraph starts two characters in, as printed statements do.</summary>
+    private static void IndentFirstLines(IEnumerable<Paragraph> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            var properties = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+            // Word reads firstLineChars; LibreOffice only the twips (2 × 12 pt = 480).
+            properties.Append(new Indentation { Left = "0", FirstLine = "480", FirstLineChars = 200 });
+        }
+    }
+
+    private static Style Style(string id, string name, string? basedOn, string font, int size, int? outline, bool centred = false)
     {
         var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
         style.Append(new StyleName { Val = name });
@@ -151,9 +177,20 @@ public static partial class StatementDocxBuilder
             style.Append(new BasedOn { Val = basedOn });
         }
 
-        if (outline is int level)
+        if (outline is int level || centred)
         {
-            style.Append(new StyleParagraphProperties(new OutlineLevel { Val = level }));
+            var paragraph = new StyleParagraphProperties();
+            if (centred)
+            {
+                paragraph.Append(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center });
+            }
+
+            if (outline is int outlineLevel)
+            {
+                paragraph.Append(new OutlineLevel { Val = outlineLevel });
+            }
+
+            style.Append(paragraph);
         }
 
         style.Append(new StyleRunProperties(new RunFonts { EastAsia = font, Ascii = font, HighAnsi = font }, new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }));

@@ -10,6 +10,21 @@ public static class TestFiles
     /// <summary>The seed as .docx with 一、/（一） from Word automatic numbering and a tracked change (made by SelfReview.Fixtures).</summary>
     public static string SeedDocx => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.docx");
 
+    /// <summary>The seed printed to PDF by LibreOffice: a text layer, three pages (made by SelfReview.Fixtures/make-scans.sh).</summary>
+    public static string SeedTextPdf => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.text.pdf");
+
+    /// <summary>The seed as a clean office scan: three 300 dpi black-and-white pages, no text layer.</summary>
+    public static string SeedScanPdf => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.scan.pdf");
+
+    /// <summary>The same scan as one three-frame G4 TIFF.</summary>
+    public static string SeedScanTif => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.scan.tif");
+
+    /// <summary>The seed's first page alone, a 200 dpi grey PNG.</summary>
+    public static string SeedPage1Png => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.page1.png");
+
+    /// <summary>The whole seed as one long phone capture: tilted, noisy, blurred, JPEG.</summary>
+    public static string SeedPhoneJpg => Path.Combine(Root, "seeds", "000_2b906ff47b59dcbb.phone.jpg");
+
     public static string Corpus => Path.Combine(Root, "corpus");
 
     public static string CommittedSchemas => Path.Combine(Root, "schemas");

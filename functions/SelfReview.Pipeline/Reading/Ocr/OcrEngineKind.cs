@@ -1,0 +1,11 @@
+namespace SelfReview.Pipeline.Reading.Ocr;
+
+/// <summary>Which OCR engine reads scans (configuration <c>Ocr:Engine</c>).</summary>
+public enum OcrEngineKind
+{
+    /// <summary>Tesseract on this machine (<c>apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils</c>).</summary>
+    Tesseract,
+
+    /// <summary>Azure AI Document Intelligence, prebuilt-layout (section <c>DocumentIntelligence</c>).</summary>
+    DocumentIntelligence,
+}
