@@ -41,6 +41,33 @@ public static class AppSettingNames
     /// <summary>Seconds a consolidation request waits on its queue, so a burst of uploads is consolidated once.</summary>
     public const string ConsolidationDelaySeconds = "Consolidation__DelaySeconds";
 
+    /// <summary>The OCR engine for scans: <c>DocumentIntelligence</c> in Azure (Tesseract is for one machine).</summary>
+    public const string OcrEngine = "Ocr__Engine";
+
+    public const string DocumentIntelligenceEndpoint = "DocumentIntelligence__Endpoint";
+
+    public const string DocumentIntelligenceModelId = "DocumentIntelligence__ModelId";
+
+    public const string DocumentIntelligenceApiVersion = "DocumentIntelligence__ApiVersion";
+
+    /// <summary>The managed identity the app calls Document Intelligence with.</summary>
+    public const string DocumentIntelligenceClientId = "DocumentIntelligence__ClientId";
+
+    /// <summary>Optional: the Azure OpenAI endpoint for abstractive summaries.</summary>
+    public const string SummariesChatEndpoint = "Summaries__ChatEndpoint";
+
+    /// <summary>Optional: the chat deployment.</summary>
+    public const string SummariesChatDeployment = "Summaries__ChatDeployment";
+
+    /// <summary>Optional: the managed identity the app calls Azure OpenAI with.</summary>
+    public const string SummariesClientId = "Summaries__ClientId";
+
+    /// <summary>Application Insights (read by the Functions host).</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Entra ID authentication for telemetry ingestion (<c>ClientId=…;Authorization=AAD</c>).</summary>
+    public const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     /// <summary>The configuration key of an app setting name ("A__b" is key "A:b").</summary>
     public static string ConfigurationKey(string appSettingName) => appSettingName.Replace("__", ":", StringComparison.Ordinal);
 }

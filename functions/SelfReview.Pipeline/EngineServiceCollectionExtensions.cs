@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfReview.Pipeline.Classification;
@@ -41,8 +42,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<StatementReviewer>();
         services.TryAddSingleton<StatementSummarizer>();
         // A chat model is optional: registered by the host when configured (Summaries:ChatEndpoint).
+        services.AddOptions<SummariesOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?.GetSection(SummariesOptions.SectionName).Bind(options));
         services.TryAddSingleton(sp => new AbstractiveSummarizer(
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AbstractiveSummarizer>>(), sp.GetService<Microsoft.Extensions.AI.IChatClient>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AbstractiveSummarizer>>(), sp.GetService<Microsoft.Extensions.AI.IChatClient>() ?? ChatClientFor(sp)));
         services.TryAddSingleton<StatementProcessor>();
         services.TryAddSingleton<UnitConsolidator>();
         services.TryAddSingleton<ReportWriter>();
@@ -51,5 +54,22 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<DocxExporter>();
         services.TryAddSingleton<MarkdownExporter>();
         return services;
+    }
+
+    /// <summary>The Azure OpenAI chat client when <c>Summaries</c> names a deployment; else none.</summary>
+    private static AzureOpenAIChatClient? ChatClientFor(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummariesOptions>>().Value;
+        if (!options.IsConfigured)
+        {
+            return null;
+        }
+
+        var credential = string.IsNullOrWhiteSpace(options.Key)
+            ? provider.GetService<Azure.Core.TokenCredential>() ?? new Azure.Identity.ManagedIdentityCredential(string.IsNullOrWhiteSpace(options.ClientId)
+                ? Azure.Identity.ManagedIdentityId.SystemAssigned
+                : Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(options.ClientId))
+            : null;
+        return new AzureOpenAIChatClient(options, credential);
     }
 }
