@@ -22,6 +22,9 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs.
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
+          selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N]
+              Prints a table of medians per stage, per file against the floor and pandoc,
+              consolidation with memory, exports and `process` end to end (same files, one run).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
@@ -52,6 +55,7 @@ public static class CliApp
                 "process" => await ProcessCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 "eval" => await EvalCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 "schema" => await SchemaCommand.RunAsync(parsed, stdout, cancellationToken),
+                "bench" => await BenchCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }
