@@ -138,17 +138,32 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         }
 
         var title = vocabulary.ToSimplified(problem.Item.Title);
-        var lexicon = vocabulary.CategoryTerms.First(c => c.Code == category.Code);
-        return lexicon.Terms
-            .Where(t => (t.Weight >= TopicMinWeight || t.Term.Length >= 4) && title.Contains(t.Term, StringComparison.Ordinal))
+        foreach (var term in _topicTerms.GetValueOrDefault(category.Code) ?? [])
+        {
+            if (title.Contains(term, StringComparison.Ordinal))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    private const double TopicMinWeight = 3.5;
+
+    /// <summary>
+    /// Per category, the terms specific enough to be a topic, in the order <see cref="TopicOf"/> prefers
+    /// them (longest, then weightiest, then ordinal): sorted once, not once per problem.
+    /// </summary>
+    private readonly Dictionary<CategoryCode, string[]> _topicTerms = vocabulary.CategoryTerms
+        .GroupBy(c => c.Code)
+        .ToDictionary(g => g.Key, g => g.First().Terms
+            .Where(t => t.Weight >= TopicMinWeight || t.Term.Length >= 4)
             .OrderByDescending(t => t.Term.Length)
             .ThenByDescending(t => t.Weight)
             .ThenBy(t => t.Term, StringComparer.Ordinal)
             .Select(t => t.Term)
-            .FirstOrDefault();
-    }
-
-    private const double TopicMinWeight = 3.5;
+            .ToArray());
 
     private static CategoryCode Majority(IEnumerable<ProblemRef> refs) =>
         refs.GroupBy(p => p.Item.Category?.Code ?? CategoryCode.Other).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
