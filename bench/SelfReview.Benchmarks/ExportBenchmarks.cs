@@ -7,7 +7,7 @@ using SelfReview.Pipeline.Exports;
 
 namespace SelfReview.Benchmarks;
 
-/// <summary>Exporting a 1,000-row rectification list (a generated unit's rows, repeated and renumbered to 1,000).</summary>
+/// <summary>Exporting a 1,000-row rectification list: generated units' lists one after another, cut at 1,000 rows.</summary>
 [MemoryDiagnoser]
 public class ExportBenchmarks
 {
@@ -26,9 +26,14 @@ public class ExportBenchmarks
         _csv = _services.GetRequiredService<CsvExporter>();
         _xlsx = _services.GetRequiredService<XlsxExporter>();
         _docx = _services.GetRequiredService<DocxExporter>();
-        var records = Corpus.Records(_services.GetRequiredService<StatementProcessor>(), 150);
-        var list = _services.GetRequiredService<UnitConsolidator>().Consolidate("bench", records).Rectifications;
-        _list = list with { Rows = [.. Enumerable.Range(0, Rows).Select(i => list.Rows[i % list.Rows.Count] with { Number = i + 1 })] };
+        var consolidator = _services.GetRequiredService<UnitConsolidator>();
+        var lists = Corpus.Records(_services.GetRequiredService<StatementProcessor>(), 400)
+            .GroupBy(r => r.Source.FileName.Split('-')[0], StringComparer.Ordinal)
+            .Select(unit => consolidator.Consolidate(unit.Key, unit).Rectifications)
+            .ToList();
+        var rows = lists.SelectMany(l => l.Rows).Take(Rows).Select((row, i) => row with { Number = i + 1 }).ToList();
+        _list = lists[0] with { Rows = rows };
+        Console.WriteLine($"// {rows.Count} rows");
     }
 
     [GlobalCleanup]

@@ -22,7 +22,7 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs.
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
-          selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N]
+          selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
               Prints a table of medians per stage, per file against the floor and pandoc,
               consolidation with memory, exports and `process` end to end (same files, one run).
         """;

@@ -5,7 +5,7 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--ocr", "--quiet"];
     private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel"];
-    private static readonly HashSet<string> BenchValued = ["--files", "--iterations", "--sizes", "--pandoc"];
+    private static readonly HashSet<string> BenchValued = ["--files", "--iterations", "--sizes", "--pandoc", "--warmup"];
 
     public List<string> Positional { get; } = [];
     public Dictionary<string, string> Options { get; } = [];

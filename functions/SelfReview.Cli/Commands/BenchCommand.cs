@@ -64,7 +64,7 @@ public static class BenchCommand
         var byLength = Enumerable.Range(0, files.Count).OrderBy(i => documents[i].Characters).ToList();
         var typical = byLength[byLength.Count / 2];
         var long5000 = byLength.MinBy(i => Math.Abs(documents[i].Characters - ParseTargetCharacters));
-        var warmup = Math.Max(1, iterations / 10);
+        var warmup = TimeSpan.FromMilliseconds(Count(line, "--warmup", 3000, allowZero: true));
 
         await stderr.WriteLineAsync("bench: stages …");
         var read = await Timings.MeasureAsync(() => reader.ReadAsync(bytes[typical], format, cancellationToken), warmup, iterations);
@@ -92,12 +92,12 @@ public static class BenchCommand
         table.Add("analyze: everything after reading (same statement)", $"{iterations} runs", analyze);
 
         await stderr.WriteLineAsync($"bench: {files.Count} files one by one …");
-        var floor = await Timings.EachAsync(bytes, b => Task.FromResult(DocxTextFloor.Read(b)), warmup: 10);
+        var floor = await Timings.EachAsync(bytes, b => Task.FromResult(DocxTextFloor.Read(b)), warmup);
         table.Add("floor: unzip + XmlReader, w:t text concatenated", $"{files.Count} files", floor);
 
         var records = new StatementRecord[all.Count];
         var indexes = Enumerable.Range(0, files.Count).ToList();
-        var ours = await Timings.EachAsync(indexes, async i => records[i] = await processor.ProcessAsync(bytes[i], Path.GetFileName(files[i]), "bench", cancellationToken), warmup: 10);
+        var ours = await Timings.EachAsync(indexes, async i => records[i] = await processor.ProcessAsync(bytes[i], Path.GetFileName(files[i]), "bench", cancellationToken), warmup);
         table.Add(".docx → StatementRecord (ProcessAsync, bytes in memory)", $"{files.Count} files", ours, Target(Timings.Median(ours), 1.5, "≤ 1.5 ms"));
 
         var scratch = Directory.CreateTempSubdirectory("selfreview-bench-").FullName;
@@ -107,10 +107,10 @@ public static class BenchCommand
             {
                 var record = await processor.ProcessAsync(await File.ReadAllBytesAsync(f, cancellationToken), Path.GetFileName(f), "bench", cancellationToken);
                 await File.WriteAllBytesAsync(Path.Combine(scratch, Path.GetFileName(f) + ".json"), SelfReviewJson.Serialize(record, SelfReviewJson.Record), cancellationToken);
-            }, warmup: 10);
+            }, warmup);
             table.Add("full pipeline per file: read file, process, JSON record written", $"{files.Count} files", full);
 
-            await ComparePandocAsync(table, files.Take(pandocFiles).ToList(), Timings.Median(ours), stderr, cancellationToken);
+            await ComparePandocAsync(table, files.Take(pandocFiles).ToList(), Timings.Median(ours), warmup, stderr, cancellationToken);
 
             await stderr.WriteLineAsync("bench: consolidation …");
             var more = Enumerable.Range(files.Count, Math.Max(0, Math.Min(all.Count, sizes[^1]) - files.Count)).ToList();
@@ -118,7 +118,6 @@ public static class BenchCommand
                 records[i] = await processor.ProcessAsync(await File.ReadAllBytesAsync(all[i], ct), Path.GetFileName(all[i]), "bench", ct));
             var available = records.Where(r => r is not null).ToList();
             var consolidator = services.GetRequiredService<UnitConsolidator>();
-            UnitReport? exportSource = null;
             consolidator.Consolidate("bench", available.Take(sizes[0]));
             foreach (var size in sizes)
             {
@@ -128,15 +127,11 @@ public static class BenchCommand
                     continue;
                 }
 
-                var report = Consolidate(table, consolidator, available.Take(size).ToList(), size);
-                if (size <= ExportRows || exportSource is null)
-                {
-                    exportSource = report;
-                }
+                Consolidate(table, consolidator, available.Take(size).ToList(), size);
             }
 
             await stderr.WriteLineAsync("bench: exports …");
-            Exports(table, services, exportSource!.Rectifications, Math.Min(iterations, 20));
+            Exports(table, services, ThousandRows(consolidator, available), Math.Min(iterations, 20), warmup);
 
             await stderr.WriteLineAsync($"bench: selfreview process on {files.Count} files …");
             var output = Path.Combine(scratch, "process");
@@ -159,7 +154,7 @@ public static class BenchCommand
         return CliApp.Ok;
     }
 
-    private static async Task ComparePandocAsync(BenchTable table, List<string> files, double oursMedian, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task ComparePandocAsync(BenchTable table, List<string> files, double oursMedian, TimeSpan warmup, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (files.Count == 0)
         {
@@ -174,13 +169,13 @@ public static class BenchCommand
         }
 
         await stderr.WriteLineAsync($"bench: {version} on {files.Count} files …");
-        var times = await Timings.EachAsync(files, f => Pandoc.ToPlainTextAsync(f, cancellationToken), warmup: 3);
+        var times = await Timings.EachAsync(files, f => Pandoc.ToPlainTextAsync(f, cancellationToken), warmup);
         var ratio = Timings.Median(times) / oursMedian;
         table.Add($"peer: {version} -f docx -t plain, a process per file", $"{files.Count} files", times,
             string.Create(CultureInfo.InvariantCulture, $"ours {ratio:N0}× faster (target ≥ 50×: {(ratio >= 50 ? "met" : "MISSED")})"));
     }
 
-    private static UnitReport Consolidate(BenchTable table, UnitConsolidator consolidator, List<StatementRecord> records, int size)
+    private static void Consolidate(BenchTable table, UnitConsolidator consolidator, List<StatementRecord> records, int size)
     {
         var runs = Math.Clamp(20_000 / size, 2, 5);
         var times = new List<double>(runs);
@@ -214,21 +209,39 @@ public static class BenchCommand
             $"{runs} runs",
             times,
             string.Create(CultureInfo.InvariantCulture, $"{median / problems * 1000:0.0} ms per 1,000 problems; heap: records {baseline / 1048576.0:N0} MB + peak {peak / 1048576.0:N0} MB; allocated {allocated / runs / 1048576.0:N0} MB per run; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB{target}"));
-        return report;
     }
 
-    private static void Exports(BenchTable table, IServiceProvider services, RectificationList list, int iterations)
+    /// <summary>
+    /// A 1,000-row list as offices export it: units' lists one after another (generated files are named
+    /// u0001-001.docx, unit first), repeated and renumbered when the folder holds fewer rows.
+    /// </summary>
+    private static RectificationList ThousandRows(UnitConsolidator consolidator, IReadOnlyList<StatementRecord> records)
     {
-        // Exactly 1,000 rows: the unit's rows, repeated (renumbered) when the unit has fewer.
-        var rows = Enumerable.Range(0, ExportRows).Select(i => list.Rows[i % list.Rows.Count] with { Number = i + 1 }).ToList();
-        var thousand = list with { Rows = rows };
+        var rows = new List<RectificationRow>();
+        RectificationList? first = null;
+        foreach (var unit in records.GroupBy(r => r.Source.FileName.Split('-')[0], StringComparer.Ordinal))
+        {
+            var list = consolidator.Consolidate(unit.Key, unit).Rectifications;
+            first ??= list;
+            rows.AddRange(list.Rows);
+            if (rows.Count >= ExportRows)
+            {
+                break;
+            }
+        }
+
+        return first! with { Rows = [.. Enumerable.Range(0, ExportRows).Select(i => rows[i % rows.Count] with { Number = i + 1 })] };
+    }
+
+    private static void Exports(BenchTable table, IServiceProvider services, RectificationList thousand, int iterations, TimeSpan warmup)
+    {
         var csv = services.GetRequiredService<CsvExporter>();
         var xlsx = services.GetRequiredService<XlsxExporter>();
         var docx = services.GetRequiredService<DocxExporter>();
         foreach (var (name, export) in new (string, Func<byte[]>)[] { ("CSV", () => csv.Export(thousand)), ("XLSX", () => xlsx.Export(thousand)), ("DOCX", () => docx.Export(thousand)) })
         {
             var size = export().Length;
-            table.Add($"export {name}, {ExportRows:N0}-row rectification list ({size / 1024.0:N0} KB)", $"{iterations} runs", Timings.Measure(() => export(), 2, iterations));
+            table.Add($"export {name}, {ExportRows:N0}-row rectification list ({size / 1024.0:N0} KB)", $"{iterations} runs", Timings.Measure(() => export(), warmup, iterations));
         }
     }
 
