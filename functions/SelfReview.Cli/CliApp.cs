@@ -26,6 +26,9 @@ public static class CliApp
           selfreview ocr-bench <files…> --truth FILE
               Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
               page and the character error rate against the truth text.
+          selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
+              Prints a table of medians per stage, per file against the floor and pandoc,
+              consolidation with memory, exports and `process` end to end (same files, one run).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
@@ -57,6 +60,7 @@ public static class CliApp
                 "eval" => await EvalCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 "schema" => await SchemaCommand.RunAsync(parsed, stdout, cancellationToken),
                 "ocr-bench" => await OcrBenchCommand.RunAsync(services, parsed, stdout, cancellationToken),
+                "bench" => await BenchCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
                 _ => await UnknownAsync(args[0], stderr),
             };
         }

@@ -5,6 +5,7 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--ocr", "--quiet"];
     private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel", "--truth"];
+    private static readonly HashSet<string> BenchValued = ["--files", "--iterations", "--sizes", "--pandoc", "--warmup"];
 
     public List<string> Positional { get; } = [];
     public Dictionary<string, string> Options { get; } = [];
@@ -23,7 +24,7 @@ public sealed class CommandLine
             {
                 result.Options[arg] = "true";
             }
-            else if (Valued.Contains(arg))
+            else if (Valued.Contains(arg) || BenchValued.Contains(arg))
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {

@@ -10,17 +10,26 @@ using SelfReview.Fixtures;
 //   dotnet run --project tests/SelfReview.Fixtures -- print <statement.txt> <out.docx>
 // writes the statement laid out for printing (no tracked changes), which make-scans.sh (beside this file) turns into
 // the text PDF and the scans.
+//
+// Makes a generated corpus of any size for benchmarks (recombined from tests/corpus, see CorpusGenerator):
+//   dotnet run --project tests/SelfReview.Fixtures -- generate --count 1000 --out DIR [--seed 1]
+const string usage = "usage: SelfReview.Fixtures <folder with .txt statements>…\n       SelfReview.Fixtures print <statement.txt> <out.docx>\n       SelfReview.Fixtures generate --count N --out DIR [--seed S]";
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: SelfReview.Fixtures <folder with .txt statements>… | print <statement.txt> <out.docx>");
+    Console.Error.WriteLine(usage);
     return 2;
+}
+
+if (args[0] == "generate")
+{
+    return Generate(args[1..]);
 }
 
 if (args[0] == "print")
 {
     if (args.Length != 3)
     {
-        Console.Error.WriteLine("usage: SelfReview.Fixtures print <statement.txt> <out.docx>");
+        Console.Error.WriteLine(usage);
         return 2;
     }
 
@@ -59,4 +68,26 @@ static bool LooksWrapped(string[] lines)
     var lengths = lines.Select(l => l.Trim().Length).Where(l => l > 0).Order().ToArray();
     var width = lengths[(int)(lengths.Length * 0.9)];
     return width <= 40 && lengths.Count(l => l >= width * 0.85) > lengths.Length / 3;
+}
+
+static int Generate(string[] args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        options[args[i]] = args[i + 1];
+    }
+
+    if (args.Length % 2 != 0 || options.Keys.Any(k => k is not "--count" and not "--out" and not "--seed")
+        || !int.TryParse(options.GetValueOrDefault("--count"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 1
+        || options.GetValueOrDefault("--out") is not { } folder
+        || !int.TryParse(options.GetValueOrDefault("--seed", "1"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
+    {
+        Console.Error.WriteLine("usage: SelfReview.Fixtures generate --count N --out DIR [--seed S]");
+        return 2;
+    }
+
+    var paths = new CorpusGenerator(seed).WriteDocx(count, folder);
+    Console.WriteLine($"{paths.Count} statements written to {Path.GetFullPath(folder)} (seed {seed})");
+    return 0;
 }

@@ -8,41 +8,59 @@ namespace SelfReview.Pipeline.Classification;
 /// (title terms count double), plus a smaller weight for what the author's aspect heading names.
 /// The evidence lists the terms that decided it.
 /// </summary>
-public sealed class CategoryClassifier(DomainVocabulary vocabulary)
+public sealed class CategoryClassifier
 {
     private const int MaxCountPerTerm = 3;
     private const int TitleWeight = 3;
+    private static readonly int Categories = Enum.GetValues<CategoryCode>().Length;
+
+    private readonly DomainVocabulary _vocabulary;
+
+    /// <summary>Every lexicon term in lexicon order (category by category), so scores add up in the order they always did.</summary>
+    private readonly (CategoryCode Code, WeightedTerm Term)[] _terms;
+    private readonly TermIndex _index;
+
+    public CategoryClassifier(DomainVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _terms = [.. vocabulary.CategoryTerms.SelectMany(l => l.Terms.Select(t => (l.Code, t)))];
+        _index = new TermIndex([.. _terms.Select(t => t.Term.Term)]);
+    }
 
     public Category Classify(string title, string text, string? aspect)
     {
-        var scores = new double[Enum.GetValues<CategoryCode>().Length];
+        var scores = new double[Categories];
         var evidence = new List<(CategoryCode Code, string Term, double Weight)>();
-        var simplifiedText = vocabulary.ToSimplified(text);
-        var simplifiedTitle = vocabulary.ToSimplified(title);
-        foreach (var lexicon in vocabulary.CategoryTerms)
+        var simplifiedText = _vocabulary.ToSimplified(text);
+        var simplifiedTitle = _vocabulary.ToSimplified(title);
+        // The lexicon is counted in one pass over each text (a few hundred terms: the buffers fit on the stack).
+        Span<int> inText = stackalloc int[_index.Count];
+        Span<int> inTitle = stackalloc int[_index.Count];
+        Span<int> scratch = stackalloc int[_index.Count];
+        _index.CountAll(simplifiedText, inText, scratch);
+        _index.CountAll(simplifiedTitle, inTitle, scratch);
+        for (var k = 0; k < _terms.Length; k++)
         {
-            foreach (var term in lexicon.Terms)
+            // The title names the problem; the text argues it with examples that mention other things.
+            var count = Math.Min(inText[k], MaxCountPerTerm) + TitleWeight * Math.Min(inTitle[k], 1);
+            if (count > 0)
             {
-                // The title names the problem; the text argues it with examples that mention other things.
-                var count = Math.Min(TermCounter.Count(simplifiedText, term.Term), MaxCountPerTerm) + TitleWeight * Math.Min(TermCounter.Count(simplifiedTitle, term.Term), 1);
-                if (count > 0)
-                {
-                    var weight = count * term.Weight;
-                    scores[(int)lexicon.Code] += weight;
-                    evidence.Add((lexicon.Code, term.Term, weight));
-                }
+                var (code, term) = _terms[k];
+                var weight = count * term.Weight;
+                scores[(int)code] += weight;
+                evidence.Add((code, term.Term, weight));
             }
         }
 
         if (aspect is not null)
         {
-            var simplifiedAspect = vocabulary.ToSimplified(aspect);
-            foreach (var (word, code) in vocabulary.AspectHints)
+            var simplifiedAspect = _vocabulary.ToSimplified(aspect);
+            foreach (var (word, code) in _vocabulary.AspectHints)
             {
                 if (simplifiedAspect.Contains(word, StringComparison.Ordinal))
                 {
-                    scores[(int)code] += vocabulary.AspectWeight;
-                    evidence.Add((code, "方面：" + word, vocabulary.AspectWeight));
+                    scores[(int)code] += _vocabulary.AspectWeight;
+                    evidence.Add((code, "方面：" + word, _vocabulary.AspectWeight));
                 }
             }
         }

@@ -1,62 +1,70 @@
+using System.Runtime.InteropServices;
+
 namespace SelfReview.Pipeline.Consolidation;
 
 /// <summary>
-/// Groups near-identical problems written by different members. Candidates come from an inverted
-/// index over character bigrams (bigrams common to many problems are skipped), so the work grows with
-/// the number of problems and their real overlaps — not with all pairs. Members also share a problem
-/// when they name the same specific topic in the same category (调查研究, 八项规定) in other words.
+/// Groups near-identical problems written by different members: two problems of different statements
+/// are one common problem when their character bigrams (title and the opening of the text) reach the
+/// Dice threshold and share at least three bigrams that are not common to many problems ("问题",
+/// "不够" …). Members also share a problem when they name the same specific topic in the same
+/// category (调查研究, 八项规定) in other words.
 /// </summary>
+/// <remarks>
+/// The pairs are found without comparing all pairs, and without the quadratic cost of walking long
+/// posting lists, so a province-sized unit stays near-linear:
+/// <list type="bullet">
+/// <item>problems with the same bigram set (members copying one template) are compared once, as a group;</item>
+/// <item>candidates come from prefix filtering (Bayardo et al., "Scaling up all pairs similarity search",
+/// WWW 2007; Xiao et al., PPJoin, WWW 2008): with bigrams ordered rarest first, two sets whose Dice
+/// reaches t share a bigram within the first |x| − ⌈t|x|/(2−t)⌉ + 1 of the larger and the first
+/// |y| − ⌈t|y|⌉ + 1 of the smaller, so only those prefixes are indexed and probed;</item>
+/// <item>every candidate is then checked with the exact rule, so the clusters are those of an all-pairs comparison.</item>
+/// </list>
+/// </remarks>
 internal sealed class CommonProblemFinder(double threshold, Func<ProblemRef, string?> topicOf)
 {
-    /// <summary>Skip bigrams found in more than this share of problems ("问题", "不够" …): they link everything.</summary>
+    /// <summary>Bigrams found in more than this share of problems ("问题", "不够" …) do not count as shared wording: they link everything.</summary>
     private const double StopShare = 0.05;
 
     private const int MinSharedBigrams = 3;
 
+    /// <summary>Slack for the prefix lengths, so rounding can only lengthen a prefix (more candidates, never fewer).</summary>
+    private const double Slack = 1e-9;
+
     /// <summary>Clusters of indexes into <paramref name="problems"/>, each holding problems of at least two statements.</summary>
     public List<List<int>> Find(IReadOnlyList<ProblemRef> problems)
     {
-        var keys = problems.Select(p => Shingles.Of(p.Item.Title + "。" + Lead(p.Item.Text))).ToArray();
-        var postings = new Dictionary<int, List<int>>();
-        for (var i = 0; i < keys.Length; i++)
+        var parent = Enumerable.Range(0, problems.Count).ToArray();
+        var sets = new IReadOnlySet<int>[problems.Count];
+        var frequency = new Dictionary<int, int>();
+        for (var i = 0; i < problems.Count; i++)
         {
-            foreach (var bigram in keys[i].Set)
+            sets[i] = Shingles.Of(problems[i].Item.Title + "。" + Lead(problems[i].Item.Text)).Set;
+            foreach (var bigram in sets[i])
             {
-                (postings.TryGetValue(bigram, out var list) ? list : postings[bigram] = []).Add(i);
+                CollectionsMarshal.GetValueRefOrAddDefault(frequency, bigram, out _)++;
             }
+        }
+
+        // Bigrams renamed by rank, rarest first (ties by value): sets become sorted int arrays in the
+        // order prefix filtering needs, and stop bigrams are exactly the ranks from firstStop on.
+        var ranked = frequency.Keys.Order().OrderBy(b => frequency[b]).ToArray();
+        var rankOf = new Dictionary<int, int>(ranked.Length);
+        for (var r = 0; r < ranked.Length; r++)
+        {
+            rankOf[ranked[r]] = r;
         }
 
         var stopAbove = Math.Max(8, (int)(problems.Count * StopShare));
-        var parent = Enumerable.Range(0, problems.Count).ToArray();
-        var shared = new Dictionary<int, int>();
-        for (var i = 0; i < keys.Length; i++)
+        var firstStop = Array.FindIndex(ranked, b => frequency[b] > stopAbove) is var at and >= 0 ? at : ranked.Length;
+        var groups = GroupIdentical(problems, sets, rankOf, firstStop);
+        foreach (var group in groups.Where(g => g.Statements > 1 && g.NonStop >= MinSharedBigrams && IsSimilar(g.Tokens.Length, g.Tokens.Length, g.Tokens.Length)))
         {
-            shared.Clear();
-            foreach (var bigram in keys[i].Set)
-            {
-                var list = postings[bigram];
-                if (list.Count > stopAbove)
-                {
-                    continue;
-                }
-
-                foreach (var j in list)
-                {
-                    if (j > i && problems[j].StatementIndex != problems[i].StatementIndex)
-                    {
-                        shared[j] = shared.GetValueOrDefault(j) + 1;
-                    }
-                }
-            }
-
-            foreach (var (j, count) in shared)
-            {
-                if (count >= MinSharedBigrams && keys[i].Dice(keys[j]) >= threshold)
-                {
-                    Union(parent, i, j);
-                }
-            }
+            // Members of different statements with the same wording: each pair qualifies.
+            JoinMembers(parent, group);
         }
+
+        LinkSimilarGroups(parent, groups, ranked.Length, firstStop);
 
         // Same category and the same specific topic named in the title: one hash bucket per topic.
         var firstOfTopic = new Dictionary<(Contracts.CategoryCode, string), int>();
@@ -85,6 +93,142 @@ internal sealed class CommonProblemFinder(double threshold, Func<ProblemRef, str
             .OrderBy(g => g[0])];
     }
 
+    /// <summary>Problems with the same bigram set (members copying one template), each set as sorted ranks.</summary>
+    private static List<Group> GroupIdentical(IReadOnlyList<ProblemRef> problems, IReadOnlySet<int>[] sets, Dictionary<int, int> rankOf, int firstStop)
+    {
+        var groups = new List<Group>();
+        var bySet = new Dictionary<int[], Group>(TokenComparer.Instance);
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var tokens = new int[sets[i].Count];
+            var n = 0;
+            foreach (var bigram in sets[i])
+            {
+                tokens[n++] = rankOf[bigram];
+            }
+
+            Array.Sort(tokens);
+            if (!bySet.TryGetValue(tokens, out var group))
+            {
+                group = new Group(groups.Count, tokens, tokens.Count(t => t < firstStop), problems[i].StatementIndex);
+                bySet[tokens] = group;
+                groups.Add(group);
+            }
+
+            group.Members.Add(i);
+            if (problems[i].StatementIndex != group.FirstStatement)
+            {
+                group.Statements = 2;
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// Links groups whose sets pass the rule: probes the index with each group's prefix, smallest sets
+    /// first, verifies every candidate exactly, then indexes the group's own (shorter) prefix.
+    /// </summary>
+    private void LinkSimilarGroups(int[] parent, List<Group> groups, int bigrams, int firstStop)
+    {
+        var t = Math.Clamp(threshold, 0, 1);
+        var index = new List<int>?[bigrams];
+        var seenBy = new int[groups.Count];
+        Array.Fill(seenBy, -1);
+        var candidates = new List<int>();
+        foreach (var x in groups.OrderBy(g => g.Tokens.Length).ThenBy(g => g.Id))
+        {
+            var size = x.Tokens.Length;
+            candidates.Clear();
+            var probe = size - Math.Max(MinSharedBigrams, (int)Math.Ceiling(t * size / (2 - t) - Slack)) + 1;
+            for (var p = 0; p < probe; p++)
+            {
+                foreach (var y in index[x.Tokens[p]] ?? [])
+                {
+                    if (seenBy[y] != x.Id)
+                    {
+                        seenBy[y] = x.Id;
+                        candidates.Add(y);
+                    }
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var y = groups[candidate];
+                // Problems of one and the same statement are never a common problem by themselves.
+                if (x.Statements == 1 && y.Statements == 1 && x.FirstStatement == y.FirstStatement)
+                {
+                    continue;
+                }
+
+                if (x.Joined && y.Joined && Find(parent, x.Members[0]) == Find(parent, y.Members[0]))
+                {
+                    continue;
+                }
+
+                var (shared, sharedNonStop) = Overlap(x.Tokens, y.Tokens, firstStop);
+                if (sharedNonStop >= MinSharedBigrams && IsSimilar(shared, x.Tokens.Length, y.Tokens.Length))
+                {
+                    JoinMembers(parent, x);
+                    JoinMembers(parent, y);
+                    Union(parent, x.Members[0], y.Members[0]);
+                }
+            }
+
+            var indexed = size - Math.Max(MinSharedBigrams, (int)Math.Ceiling(t * size - Slack)) + 1;
+            for (var p = 0; p < indexed; p++)
+            {
+                (index[x.Tokens[p]] ??= []).Add(x.Id);
+            }
+        }
+    }
+
+    /// <summary>The Dice rule exactly as <see cref="Shingles.Dice"/> computes it.</summary>
+    private bool IsSimilar(int shared, int sizeA, int sizeB) => sizeA + sizeB > 0 && 2.0 * shared / (sizeA + sizeB) >= threshold;
+
+    /// <summary>Shared bigrams, and shared bigrams that are not stop bigrams, of two sorted rank arrays.</summary>
+    private static (int Shared, int SharedNonStop) Overlap(int[] a, int[] b, int firstStop)
+    {
+        int i = 0, j = 0, shared = 0, nonStop = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                nonStop += a[i] < firstStop ? 1 : 0;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (shared, nonStop);
+    }
+
+    /// <summary>Connects all problems of a group, once: used when the group links to another one (or spans statements).</summary>
+    private static void JoinMembers(int[] parent, Group group)
+    {
+        if (group.Joined)
+        {
+            return;
+        }
+
+        foreach (var member in group.Members)
+        {
+            Union(parent, group.Members[0], member);
+        }
+
+        group.Joined = true;
+    }
+
     /// <summary>The opening of a problem's text: where members' shared wording usually is.</summary>
     private static string Lead(string text) => text.Length <= 80 ? text : text[..80];
 
@@ -107,6 +251,43 @@ internal sealed class CommonProblemFinder(double threshold, Func<ProblemRef, str
         {
             // The earlier problem stays the root, so clusters are named the same way every run.
             parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+    }
+
+    /// <summary>Problems with one bigram set.</summary>
+    private sealed class Group(int id, int[] tokens, int nonStop, int firstStatement)
+    {
+        public int Id { get; } = id;
+
+        /// <summary>The bigrams, rarest first.</summary>
+        public int[] Tokens { get; } = tokens;
+
+        /// <summary>How many of the bigrams are not stop bigrams.</summary>
+        public int NonStop { get; } = nonStop;
+
+        public int FirstStatement { get; } = firstStatement;
+
+        /// <summary>1 while every member is of <see cref="FirstStatement"/>, else 2 (more than one statement).</summary>
+        public int Statements { get; set; } = 1;
+
+        public List<int> Members { get; } = [];
+
+        /// <summary>Whether the members are connected with each other already.</summary>
+        public bool Joined { get; set; }
+    }
+
+    /// <summary>Bigram arrays compared by content.</summary>
+    private sealed class TokenComparer : IEqualityComparer<int[]>
+    {
+        public static readonly TokenComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(MemoryMarshal.AsBytes(obj.AsSpan()));
+            return hash.ToHashCode();
         }
     }
 }

@@ -159,17 +159,32 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         var item = problem.Item;
         var named = item.Title == item.Aspect ? item.Text.Split('。', '；')[0] : item.Title;
         var title = vocabulary.ToSimplified(named);
-        var lexicon = vocabulary.CategoryTerms.First(c => c.Code == category.Code);
-        return lexicon.Terms
-            .Where(t => (t.Weight >= TopicMinWeight || t.Term.Length >= 4) && title.Contains(t.Term, StringComparison.Ordinal))
+        foreach (var term in _topicTerms.GetValueOrDefault(category.Code) ?? [])
+        {
+            if (title.Contains(term, StringComparison.Ordinal))
+            {
+                return term;
+            }
+        }
+
+        return null;
+    }
+
+    private const double TopicMinWeight = 3.5;
+
+    /// <summary>
+    /// Per category, the terms specific enough to be a topic, in the order <see cref="TopicOf"/> prefers
+    /// them (longest, then weightiest, then ordinal): sorted once, not once per problem.
+    /// </summary>
+    private readonly Dictionary<CategoryCode, string[]> _topicTerms = vocabulary.CategoryTerms
+        .GroupBy(c => c.Code)
+        .ToDictionary(g => g.Key, g => g.First().Terms
+            .Where(t => t.Weight >= TopicMinWeight || t.Term.Length >= 4)
             .OrderByDescending(t => t.Term.Length)
             .ThenByDescending(t => t.Weight)
             .ThenBy(t => t.Term, StringComparer.Ordinal)
             .Select(t => t.Term)
-            .FirstOrDefault();
-    }
-
-    private const double TopicMinWeight = 3.5;
+            .ToArray());
 
     /// <summary>问题来源: what the problem's text says it came from (群众意见, 相互批评, 上级点评), else 自己查摆.</summary>
     private string SourceOf(List<ProblemRef> refs)

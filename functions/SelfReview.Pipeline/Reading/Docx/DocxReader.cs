@@ -1,15 +1,14 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 using SelfReview.Contracts;
 
 namespace SelfReview.Pipeline.Reading.Docx;
 
 /// <summary>
-/// Reads .docx with the Open XML SDK: body paragraphs and table cells in order, tracked changes
-/// applied (deleted text out, inserted text in), automatic numbering rendered into labels, heading
-/// styles and outline levels kept as hints.
+/// Reads .docx: body paragraphs and table cells in order, tracked changes applied (deleted text out,
+/// inserted text in), automatic numbering rendered into labels, heading styles and outline levels kept
+/// as hints. The parts are streamed with XmlReader straight from the zip: loading them into the Open
+/// XML SDK's package and object model cost about twenty times the reading itself.
 /// </summary>
 public sealed class DocxReader : IDocumentReader
 {
@@ -19,111 +18,211 @@ public sealed class DocxReader : IDocumentReader
     {
         try
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
-            var main = document.MainDocumentPart;
-            if (main?.Document?.Body is not { } body)
+            using var package = DocxPackage.Open(content);
+            if (package.MainDocument is not { } mainPart)
             {
                 return Task.FromResult(ReadOutcome.Rejected("unreadable", "Word 文档缺少正文部分（word/document.xml）"));
             }
 
-            var styles = new StyleResolver(main);
-            var numbering = new NumberingRenderer(main, styles);
+            // Styles and numbering first: the body refers to both, and one zip entry is open at a time.
+            StyleResolver styles;
+            using (var stylesPart = package.Open(package.Related(mainPart, "styles")))
+            {
+                styles = new StyleResolver(stylesPart);
+            }
+
+            NumberingRenderer numbering;
+            using (var numberingPart = package.Open(package.Related(mainPart, "numbering")))
+            {
+                numbering = new NumberingRenderer(numberingPart, styles);
+            }
+
+            using var main = package.Open(mainPart);
+            using var reader = main is null ? null : XmlReader.Create(main, WordXml.Settings);
+            if (reader is null || !MoveToBody(reader))
+            {
+                return Task.FromResult(ReadOutcome.Rejected("unreadable", "Word 文档缺少正文部分（word/document.xml）"));
+            }
+
             var blocks = new List<TextBlock>();
-            ReadBlocks(body, blocks, styles, numbering, inTable: false, cancellationToken);
+            new BodyReader(blocks, styles, numbering, cancellationToken).Blocks(reader, inTable: false);
             return Task.FromResult(ReadOutcome.Read(new TextDocument(blocks, TextOrigin.Docx)));
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException)
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or NotSupportedException)
         {
             return Task.FromResult(ReadOutcome.Rejected("unreadable", "Word 文档已损坏，无法打开（" + ex.GetType().Name + "）"));
         }
     }
 
-    private static void ReadBlocks(OpenXmlElement container, List<TextBlock> blocks, StyleResolver styles, NumberingRenderer numbering, bool inTable, CancellationToken cancellationToken)
+    private static bool MoveToBody(XmlReader reader)
     {
-        foreach (var element in container.ChildElements)
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && WordXml.Is(reader, "body"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One pass over w:body: blocks in reading order.</summary>
+    private sealed class BodyReader(List<TextBlock> blocks, StyleResolver styles, NumberingRenderer numbering, CancellationToken cancellationToken)
+    {
+        private readonly StringBuilder _text = new();
+
+        /// <summary>The block-level content of the element the reader is on (body, cell, content control …); moves past it.</summary>
+        public void Blocks(XmlReader reader, bool inTable) => WordXml.Children(reader, child =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            switch (element)
+            if (!WordXml.IsWord(child))
             {
-                case Paragraph paragraph:
-                    ReadParagraph(paragraph, blocks, styles, numbering, inTable);
-                    break;
-                case Table table:
-                    foreach (var row in table.Elements<TableRow>())
-                    {
-                        foreach (var cell in row.Elements<TableCell>())
-                        {
-                            ReadBlocks(cell, blocks, styles, numbering, inTable: true, cancellationToken);
-                        }
-                    }
+                child.Skip();
+                return;
+            }
 
+            switch (child.LocalName)
+            {
+                case "p":
+                    Paragraph(child, inTable);
                     break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
-                    ReadBlocks(sdtContent, blocks, styles, numbering, inTable, cancellationToken);
+                case "tc":
+                    Blocks(child, inTable: true);
                     break;
-                case CustomXmlBlock custom:
-                    ReadBlocks(custom, blocks, styles, numbering, inTable, cancellationToken);
-                    break;
-                case InsertedRun or MoveToRun:
-                    ReadBlocks(element, blocks, styles, numbering, inTable, cancellationToken);
+                // Rows and cells of tables, content controls, custom XML and inserted or moved-here
+                // blocks hold paragraphs; everything else at this level (section properties,
+                // bookmarks, deleted blocks) holds no text to read.
+                case "tbl" or "tr" or "sdt" or "sdtContent" or "customXml" or "ins" or "moveTo":
+                    Blocks(child, inTable);
                     break;
                 default:
+                    child.Skip();
                     break;
             }
-        }
-    }
+        });
 
-    private static void ReadParagraph(Paragraph paragraph, List<TextBlock> blocks, StyleResolver styles, NumberingRenderer numbering, bool inTable)
-    {
-        var text = ParagraphText(paragraph);
-        // A numbered but empty paragraph still advances the list in Word, so count it before skipping.
-        var label = numbering.Next(paragraph);
-        if (text.Trim().Length == 0)
+        private void Paragraph(XmlReader reader, bool inTable)
         {
-            return;
+            var format = ParagraphFormat.None;
+            _text.Clear();
+            WordXml.Children(reader, child =>
+            {
+                if (WordXml.Is(child, "pPr"))
+                {
+                    format = ParagraphFormat.Read(child);
+                }
+                else
+                {
+                    Inline(child);
+                }
+            });
+
+            // A numbered but empty paragraph still advances the list in Word, so count it before skipping.
+            var label = numbering.Next(format);
+            var text = _text.ToString().Trim();
+            if (text.Length > 0)
+            {
+                blocks.Add(new TextBlock(text, label, styles.OutlineLevelOf(format), InTable: inTable));
+            }
         }
 
-        blocks.Add(new TextBlock(text.Trim(), label, styles.OutlineLevelOf(paragraph), InTable: inTable));
-    }
-
-    /// <summary>The visible text of a paragraph: deleted and moved-away text and field codes left out.</summary>
-    internal static string ParagraphText(Paragraph paragraph)
-    {
-        var sb = new StringBuilder();
-        Append(paragraph, sb);
-        return sb.ToString();
-    }
-
-    private static void Append(OpenXmlElement element, StringBuilder sb)
-    {
-        foreach (var child in element.ChildElements)
+        /// <summary>The visible text of an element inside a paragraph: deleted and moved-away text, field codes and hidden runs left out.</summary>
+        private void Inline(XmlReader reader)
         {
-            switch (child)
+            if (!WordXml.IsWord(reader))
+            {
+                // Of alternative content (a text box written twice, for new and old Word) the first choice is read, not the fallback too.
+                if (reader.LocalName == "Fallback" && reader.NamespaceURI == WordXml.MarkupCompatibility)
+                {
+                    reader.Skip();
+                }
+                else
+                {
+                    WordXml.Children(reader, Inline);
+                }
+
+                return;
+            }
+
+            switch (reader.LocalName)
             {
                 // Tracked deletions and the source of tracked moves are not part of the document (17.13.5.14, 17.13.5.22).
-                case DeletedRun or MoveFromRun or DeletedText or FieldCode or DeletedFieldCode:
-                case ParagraphProperties or RunProperties:
+                case "del" or "moveFrom" or "delText" or "instrText" or "delInstrText" or "pPr" or "rPr":
+                    reader.Skip();
                     break;
-                case Run run when run.RunProperties?.Vanish is { } vanish && (vanish.Val?.Value ?? true):
+                case "r":
+                    Run(reader);
                     break;
-                case DocumentFormat.OpenXml.Wordprocessing.Text t:
-                    sb.Append(t.Text);
+                case "t":
+                    _text.Append(reader.ReadElementContentAsString());
                     break;
-                case TabChar or PositionalTab:
-                    sb.Append(' ');
+                case "tab" or "ptab":
+                    _text.Append(' ');
+                    reader.Skip();
                     break;
-                case Break br when br.Type is null || br.Type.Value == BreakValues.TextWrapping:
-                case CarriageReturn:
-                    sb.Append('\n');
+                case "br":
+                    if (WordXml.Attribute(reader, "type") is null or "textWrapping")
+                    {
+                        _text.Append('\n');
+                    }
+
+                    reader.Skip();
                     break;
-                case NoBreakHyphen:
-                    sb.Append('-');
+                case "cr":
+                    _text.Append('\n');
+                    reader.Skip();
+                    break;
+                case "noBreakHyphen":
+                    _text.Append('-');
+                    reader.Skip();
                     break;
                 default:
-                    Append(child, sb);
+                    // Hyperlinks, smart tags, insertions, fields, content controls, drawings with text boxes: their text counts.
+                    WordXml.Children(reader, Inline);
                     break;
             }
+        }
+
+        /// <summary>A run: its text, unless its properties hide it (w:vanish).</summary>
+        private void Run(XmlReader reader)
+        {
+            var start = _text.Length;
+            var hidden = false;
+            WordXml.Children(reader, child =>
+            {
+                if (WordXml.Is(child, "rPr"))
+                {
+                    hidden |= Vanish(child);
+                }
+                else if (hidden)
+                {
+                    child.Skip();
+                }
+                else
+                {
+                    Inline(child);
+                }
+            });
+            if (hidden)
+            {
+                _text.Length = start;
+            }
+        }
+
+        private static bool Vanish(XmlReader reader)
+        {
+            var vanish = false;
+            WordXml.Children(reader, child =>
+            {
+                if (WordXml.Is(child, "vanish"))
+                {
+                    vanish = WordXml.OnOff(child);
+                }
+
+                child.Skip();
+            });
+            return vanish;
         }
     }
 }

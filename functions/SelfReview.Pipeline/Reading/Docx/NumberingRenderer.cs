@@ -1,5 +1,4 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace SelfReview.Pipeline.Reading.Docx;
 
@@ -19,68 +18,112 @@ internal sealed class NumberingRenderer
     private readonly HashSet<int> _numsStarted = [];
     private readonly StyleResolver _styles;
 
-    public NumberingRenderer(MainDocumentPart main, StyleResolver styles)
+    /// <param name="numbering">The numbering part, or null when the document has none.</param>
+    /// <param name="styles">The style chain, for numbering that comes from a paragraph style.</param>
+    public NumberingRenderer(Stream? numbering, StyleResolver styles)
     {
         _styles = styles;
-        var numbering = main.NumberingDefinitionsPart?.Numbering;
         if (numbering is null)
         {
             return;
         }
 
-        foreach (var abstractNum in numbering.Elements<AbstractNum>())
+        // Instances refer to abstract definitions by id, and a w:lvlOverride copies one: read every
+        // definition first, then resolve the instances in document order.
+        var instances = new List<(int NumId, int AbstractId, List<(int Level, LevelDefinition? Redefined, int? Start)> Overrides)>();
+        using (var reader = XmlReader.Create(numbering, WordXml.Settings))
         {
-            if (abstractNum.AbstractNumberId?.Value is not int id)
+            while (!reader.EOF)
             {
-                continue;
-            }
-
-            var levels = new Dictionary<int, LevelDefinition>();
-            foreach (var level in abstractNum.Elements<Level>())
-            {
-                if (level.LevelIndex?.Value is int index)
+                if (reader.NodeType != XmlNodeType.Element)
                 {
-                    levels[index] = LevelDefinition.From(level);
+                    reader.Read();
+                }
+                else if (WordXml.Is(reader, "abstractNum"))
+                {
+                    var id = WordXml.Int(reader, "abstractNumId");
+                    var levels = ReadLevels(reader);
+                    if (id is int abstractId)
+                    {
+                        _levels[abstractId] = levels;
+                    }
+                }
+                else if (WordXml.Is(reader, "num"))
+                {
+                    var numId = WordXml.Int(reader, "numId");
+                    int? abstractId = null;
+                    var overrides = new List<(int, LevelDefinition?, int?)>();
+                    WordXml.Children(reader, child =>
+                    {
+                        if (WordXml.Is(child, "abstractNumId"))
+                        {
+                            abstractId = WordXml.Int(child);
+                            child.Skip();
+                        }
+                        else if (WordXml.Is(child, "lvlOverride") && WordXml.Int(child, "ilvl") is int lvl)
+                        {
+                            LevelDefinition? redefined = null;
+                            int? start = null;
+                            WordXml.Children(child, o =>
+                            {
+                                if (WordXml.Is(o, "lvl"))
+                                {
+                                    redefined = LevelDefinition.Read(o);
+                                    return;
+                                }
+
+                                if (WordXml.Is(o, "startOverride"))
+                                {
+                                    start = WordXml.Int(o);
+                                }
+
+                                o.Skip();
+                            });
+                            overrides.Add((lvl, redefined, start));
+                        }
+                        else
+                        {
+                            child.Skip();
+                        }
+                    });
+                    if (numId is int n && abstractId is int a)
+                    {
+                        instances.Add((n, a, overrides));
+                    }
+                }
+                else
+                {
+                    // Descend: the definitions are children of w:numbering.
+                    reader.Read();
                 }
             }
-
-            _levels[id] = levels;
         }
 
-        foreach (var num in numbering.Elements<NumberingInstance>())
+        foreach (var (numId, first, overrides) in instances)
         {
-            if (num.NumberID?.Value is not int numId || num.AbstractNumId?.Val?.Value is not int abstractId)
-            {
-                continue;
-            }
-
+            var abstractId = first;
             _abstractOfNum[numId] = abstractId;
-            foreach (var over in num.Elements<LevelOverride>())
+            foreach (var (lvl, redefined, start) in overrides)
             {
-                if (over.LevelIndex?.Value is not int lvl)
-                {
-                    continue;
-                }
-
-                if (over.Level is { } redefined)
+                if (redefined is not null)
                 {
                     // A full level redefinition inside the instance wins over the abstract one.
-                    var copy = new Dictionary<int, LevelDefinition>(_levels.GetValueOrDefault(abstractId) ?? []) { [lvl] = LevelDefinition.From(redefined) };
+                    var copy = new Dictionary<int, LevelDefinition>(_levels.GetValueOrDefault(abstractId) ?? []) { [lvl] = redefined };
                     _levels[-numId] = copy;
                     _abstractOfNum[numId] = -numId;
                     abstractId = -numId;
                 }
 
-                if (over.StartOverrideNumberingValue?.Val?.Value is int start)
+                if (start is int value)
                 {
-                    (_startOverrides.TryGetValue(numId, out var map) ? map : _startOverrides[numId] = [])[lvl] = start;
+                    (_startOverrides.TryGetValue(numId, out var map) ? map : _startOverrides[numId] = [])[lvl] = value;
                 }
             }
         }
     }
 
     /// <summary>Advances the counters for the paragraph and returns its label, or null when it is not numbered.</summary>
-    public string? Next(Paragraph paragraph)
+    public string? Next(ParagraphFormat paragraph)
     {
         var (numId, ilvl) = _styles.NumberingOf(paragraph);
         if (numId is null or 0 || !_abstractOfNum.TryGetValue(numId.Value, out var abstractId)
@@ -90,7 +133,7 @@ internal sealed class NumberingRenderer
         }
 
         var level = ilvl ?? 0;
-        if (!levels.TryGetValue(level, out var definition))
+        if (level is < 0 or > 8 || !levels.TryGetValue(level, out var definition))
         {
             return null;
         }
@@ -100,7 +143,7 @@ internal sealed class NumberingRenderer
         {
             foreach (var (lvl, start) in overrides)
             {
-                if (lvl < counters.Length)
+                if (lvl >= 0 && lvl < counters.Length)
                 {
                     counters[lvl] = start - 1;
                 }
@@ -119,6 +162,23 @@ internal sealed class NumberingRenderer
         }
 
         return Render(definition, counters, levels, level);
+    }
+
+    private static Dictionary<int, LevelDefinition> ReadLevels(XmlReader reader)
+    {
+        var levels = new Dictionary<int, LevelDefinition>();
+        WordXml.Children(reader, child =>
+        {
+            if (WordXml.Is(child, "lvl") && WordXml.Int(child, "ilvl") is int index)
+            {
+                levels[index] = LevelDefinition.Read(child);
+            }
+            else
+            {
+                child.Skip();
+            }
+        });
+        return levels;
     }
 
     private static int[] NewCounters(Dictionary<int, LevelDefinition> levels)
@@ -158,10 +218,39 @@ internal sealed class NumberingRenderer
 
     private sealed record LevelDefinition(int Start, string? Format, string? Text, bool IsLegal)
     {
-        public static LevelDefinition From(Level level) => new(
-            level.StartNumberingValue?.Val?.Value ?? 1,
-            level.NumberingFormat?.Val?.InnerText,
-            level.LevelText?.Val?.Value,
-            level.IsLegalNumberingStyle is not null && (level.IsLegalNumberingStyle.Val?.Value ?? true));
+        /// <summary>Reads the w:lvl the reader is on (17.9.6) and moves past it.</summary>
+        public static LevelDefinition Read(XmlReader reader)
+        {
+            int? start = null;
+            string? format = null;
+            string? text = null;
+            var legal = false;
+            WordXml.Children(reader, child =>
+            {
+                if (WordXml.IsWord(child))
+                {
+                    switch (child.LocalName)
+                    {
+                        case "start":
+                            start = WordXml.Int(child);
+                            break;
+                        case "numFmt":
+                            format = WordXml.Attribute(child);
+                            break;
+                        case "lvlText":
+                            text = WordXml.Attribute(child);
+                            break;
+                        case "isLgl":
+                            legal = WordXml.OnOff(child);
+                            break;
+                        default:
+                            break;
+                    }
+                }
+
+                child.Skip();
+            });
+            return new LevelDefinition(start ?? 1, format, text, legal);
+        }
     }
 }

@@ -1,37 +1,54 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml;
 
 namespace SelfReview.Pipeline.Reading.Docx;
 
-/// <summary>Resolves what a paragraph inherits from its style chain: numbering and outline level.</summary>
+/// <summary>Resolves what a paragraph inherits from its style chain (styles.xml): numbering and outline level.</summary>
 internal sealed class StyleResolver
 {
-    private readonly Dictionary<string, Style> _styles;
+    private readonly Dictionary<string, StyleDefinition> _styles = new(StringComparer.Ordinal);
 
-    public StyleResolver(MainDocumentPart main)
+    /// <param name="styles">The styles part, or null when the document has none.</param>
+    public StyleResolver(Stream? styles)
     {
-        _styles = main.StyleDefinitionsPart?.Styles?.Elements<Style>()
-            .Where(s => s.StyleId?.Value is not null && s.Type?.Value == StyleValues.Paragraph)
-            .GroupBy(s => s.StyleId!.Value!)
-            .ToDictionary(g => g.Key, g => g.First()) ?? [];
+        if (styles is null)
+        {
+            return;
+        }
+
+        using var reader = XmlReader.Create(styles, WordXml.Settings);
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element || !WordXml.Is(reader, "style"))
+            {
+                reader.Read();
+                continue;
+            }
+
+            var id = WordXml.Attribute(reader, "styleId");
+            var paragraphStyle = WordXml.Attribute(reader, "type") == "paragraph";
+            var style = ReadStyle(reader);
+            // The first definition of an id wins; only paragraph styles carry these properties.
+            if (id is not null && paragraphStyle)
+            {
+                _styles.TryAdd(id, style);
+            }
+        }
     }
 
     /// <summary>The paragraph's numbering instance and level: direct formatting first, then the style chain.</summary>
-    public (int? NumId, int? Level) NumberingOf(Paragraph paragraph)
+    public (int? NumId, int? Level) NumberingOf(ParagraphFormat paragraph)
     {
-        var direct = paragraph.ParagraphProperties?.NumberingProperties;
-        int? numId = direct?.NumberingId?.Val?.Value;
-        int? level = direct?.NumberingLevelReference?.Val?.Value;
+        var numId = paragraph.NumId;
+        var level = paragraph.Level;
         if (numId is not null && level is not null)
         {
             return (numId, level);
         }
 
-        foreach (var style in Chain(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value))
+        foreach (var style in Chain(paragraph.StyleId))
         {
-            var fromStyle = style.StyleParagraphProperties?.NumberingProperties;
-            numId ??= fromStyle?.NumberingId?.Val?.Value;
-            level ??= fromStyle?.NumberingLevelReference?.Val?.Value;
+            numId ??= style.Format.NumId;
+            level ??= style.Format.Level;
             if (numId is not null && level is not null)
             {
                 break;
@@ -42,24 +59,24 @@ internal sealed class StyleResolver
     }
 
     /// <summary>The 0-based outline level of a heading paragraph, or null for body text.</summary>
-    public int? OutlineLevelOf(Paragraph paragraph)
+    public int? OutlineLevelOf(ParagraphFormat paragraph)
     {
-        if (paragraph.ParagraphProperties?.OutlineLevel?.Val?.Value is int direct)
+        if (paragraph.OutlineLevel is int direct)
         {
             return direct < 9 ? direct : null;
         }
 
-        foreach (var style in Chain(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value))
+        foreach (var style in Chain(paragraph.StyleId))
         {
-            if (style.StyleParagraphProperties?.OutlineLevel?.Val?.Value is int level)
+            if (style.Format.OutlineLevel is int level)
             {
                 return level < 9 ? level : null;
             }
 
-            var name = style.StyleName?.Val?.Value ?? string.Empty;
+            var name = style.Name ?? string.Empty;
             // Built-in heading styles carry their level in the name ("heading 2", localized "标题 2").
             if ((name.StartsWith("heading ", StringComparison.OrdinalIgnoreCase) || name.StartsWith("标题 ", StringComparison.Ordinal))
-                && int.TryParse(name.AsSpan(name.IndexOf(' ') + 1), out var n) && n is >= 1 and <= 9)
+                && int.TryParse(name.AsSpan(name.IndexOf(' ', StringComparison.Ordinal) + 1), out var n) && n is >= 1 and <= 9)
             {
                 return n - 1;
             }
@@ -73,13 +90,41 @@ internal sealed class StyleResolver
         return null;
     }
 
-    private IEnumerable<Style> Chain(string? styleId)
+    private static StyleDefinition ReadStyle(XmlReader reader)
     {
-        var seen = new HashSet<string>();
+        string? name = null;
+        string? basedOn = null;
+        var format = ParagraphFormat.None;
+        WordXml.Children(reader, child =>
+        {
+            if (WordXml.Is(child, "name"))
+            {
+                name = WordXml.Attribute(child);
+            }
+            else if (WordXml.Is(child, "basedOn"))
+            {
+                basedOn = WordXml.Attribute(child);
+            }
+            else if (WordXml.Is(child, "pPr"))
+            {
+                format = ParagraphFormat.Read(child);
+                return;
+            }
+
+            child.Skip();
+        });
+        return new StyleDefinition(name, basedOn, format);
+    }
+
+    private IEnumerable<StyleDefinition> Chain(string? styleId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (styleId is not null && seen.Add(styleId) && _styles.TryGetValue(styleId, out var style))
         {
             yield return style;
-            styleId = style.BasedOn?.Val?.Value;
+            styleId = style.BasedOn;
         }
     }
+
+    private sealed record StyleDefinition(string? Name, string? BasedOn, ParagraphFormat Format);
 }
