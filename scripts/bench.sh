@@ -28,7 +28,7 @@ $selfreview bench "$corpus" --files "$files"
 subset=$(mktemp -d)
 out=$(mktemp -d)
 trap 'rm -rf "$subset" "$out"' EXIT
-find "$(cd "$corpus" && pwd)" -maxdepth 1 -name '*.docx' | sort | head -n "$files" | xargs -I{} ln -s {} "$subset"/
+find "$(cd "$corpus" && pwd)" -maxdepth 1 -name '*.docx' | sort | sed -n "1,${files}p" | xargs -I{} ln -s {} "$subset"/
 start=$(date +%s%N)
 $selfreview process "$subset" --out "$out" --quiet >/dev/null
 end=$(date +%s%N)
