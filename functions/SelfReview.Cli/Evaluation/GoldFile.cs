@@ -34,6 +34,3 @@ public sealed record GoldFile(
     private static string? Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
-
-/// <summary>One gold item.</summary>
-public sealed record GoldItem(string? Aspect, string? Title, string FirstChars, string? Category, string? Deadline);

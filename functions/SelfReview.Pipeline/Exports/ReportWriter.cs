@@ -17,6 +17,3 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
         new("rectifications.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Export(report.Rectifications)),
     ];
 }
-
-/// <summary>One rendered report file.</summary>
-public sealed record ReportFile(string Name, string ContentType, byte[] Content);

@@ -214,18 +214,3 @@ public sealed class DomainVocabulary
 
     private static string[] Strings(JsonElement array) => [.. array.EnumerateArray().Select(p => p.GetString()!)];
 }
-
-public sealed record SectionPattern(SectionKind Kind, IReadOnlyList<Regex> Patterns);
-
-/// <summary>An enumerator family ("一是", "（一）", "1." …).</summary>
-public sealed record EnumeratorFamily(string Id, int Rank, Regex Pattern, bool Inline);
-
-public sealed record WeightedTerm(string Term, double Weight);
-
-public sealed record CategoryLexicon(CategoryCode Code, IReadOnlyList<WeightedTerm> Terms);
-
-public sealed record DeadlineRule(DeadlineKind Kind, string Rule, Regex Pattern);
-
-public sealed record FrameworkDefinition(string Id, string Name, IReadOnlyList<string> TitleWords, IReadOnlyList<string> Aspects);
-
-public sealed record NonStatementSignal(string Kind, string Label, Regex Pattern);

@@ -1,0 +1,4 @@
+namespace SelfReview.Contracts;
+
+/// <summary>A pointer to an item of a statement record.</summary>
+public sealed record ItemRef(string StatementId, string ItemId);

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace SelfReview.Contracts;
+
+/// <summary>How the text of an upload was obtained.</summary>
+public enum TextOrigin
+{
+    [JsonStringEnumMemberName("none")] None,
+    [JsonStringEnumMemberName("docx")] Docx,
+    [JsonStringEnumMemberName("plainText")] PlainText,
+    [JsonStringEnumMemberName("pdfTextLayer")] PdfTextLayer,
+    [JsonStringEnumMemberName("ocrTesseract")] OcrTesseract,
+    [JsonStringEnumMemberName("ocrDocumentIntelligence")] OcrDocumentIntelligence,
+    [JsonStringEnumMemberName("mixed")] Mixed,
+}

@@ -1,0 +1,3 @@
+namespace SelfReview.Pipeline.Vocabulary;
+
+public sealed record WeightedTerm(string Term, double Weight);
