@@ -15,8 +15,8 @@ for file in SelfReview.Functions.dll functions.metadata host.json worker.config.
   [ -s "$out/$file" ] || fail "$file is missing from $out"
 done
 [ -d "$out/.azurefunctions" ] || fail ".azurefunctions (the host extensions) is missing from $out"
-for function in IngestStatement ConsolidateUnit UploadStatement ListStatements GetStatement GetUnitSummary GetRectifications CheckHealth; do
+for function in IngestStatement ConsolidateUnit UploadStatement ListStatements GetStatement GetUnitSummary GetRectifications ListReports GetReport ListUnits CheckHealth GetWebPage; do
   grep -q "\"name\": \"$function\"" "$out/functions.metadata" || fail "functions.metadata does not list $function"
 done
 grep -q 'AzureStorageQueues' "$out/extensions.json" || fail "extensions.json does not load the Storage Queues extension"
-echo "check-publish: $out holds the worker, functions.metadata (8 functions), host.json and the extensions"
+echo "check-publish: $out holds the worker, functions.metadata (12 functions), host.json and the extensions"

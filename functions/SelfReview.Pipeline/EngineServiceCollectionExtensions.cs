@@ -53,6 +53,11 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<XlsxExporter>();
         services.TryAddSingleton<DocxExporter>();
         services.TryAddSingleton<MarkdownExporter>();
+        services.TryAddSingleton<UnitReportPublisher>();
+        services.TryAddSingleton<UnitConsolidationRunner>();
+        services.TryAddSingleton<Storage.StatementIngestor>();
+        services.TryAddSingleton<Storage.StatementUploader>();
+        services.TryAddSingleton<Storage.UnitStatusReader>();
         return services;
     }
 

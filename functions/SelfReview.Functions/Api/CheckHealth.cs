@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using SelfReview.Pipeline;
+using SelfReview.Api;
 
 namespace SelfReview.Functions.Api;
 
@@ -8,6 +8,7 @@ namespace SelfReview.Functions.Api;
 public sealed class CheckHealth
 {
     [Function(nameof(CheckHealth))]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        TypedResults.Json(new HealthReport("ok", StatementProcessor.EngineVersion), ApiJson.HealthReport, ApiJson.ContentType);
+    public IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest request) =>
+        UnitEndpoints.Health();
 }

@@ -5,12 +5,8 @@ using SelfReview.Pipeline.Consolidation;
 
 namespace SelfReview.Functions.Consolidation;
 
-/// <summary>
-/// Queue-triggered on <c>unit-consolidation</c>: recomputes the unit's reports from all its records
-/// (<see cref="UnitReportPublisher"/>). When another run wrote meanwhile or records arrived during the
-/// run, it asks for one more run, so the last word always comes from a run that saw every record.
-/// </summary>
-public sealed partial class ConsolidateUnit(UnitReportPublisher publisher, ConsolidationScheduler queue, ILogger<ConsolidateUnit> logger)
+/// <summary>Queue-triggered on <c>unit-consolidation</c>: one run of <see cref="UnitConsolidationRunner"/> for the unit.</summary>
+public sealed partial class ConsolidateUnit(UnitConsolidationRunner runner, ILogger<ConsolidateUnit> logger)
 {
     [Function(nameof(ConsolidateUnit))]
     public async Task RunAsync(
@@ -24,17 +20,9 @@ public sealed partial class ConsolidateUnit(UnitReportPublisher publisher, Conso
             return;
         }
 
-        var outcome = await publisher.PublishAsync(request.UnitId, cancellationToken);
-        LogOutcome(logger, request.UnitId, outcome);
-        if (outcome is PublishOutcome.Superseded or PublishOutcome.RecordsChanged)
-        {
-            await queue.RequestAsync(request.UnitId, cancellationToken);
-        }
+        await runner.RunAsync(request.UnitId, cancellationToken);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Consolidation message {MessageId} holds no valid unit id; dropped")]
     private static partial void LogUnreadable(ILogger logger, string messageId);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Consolidation of unit {UnitId}: {Outcome}")]
-    private static partial void LogOutcome(ILogger logger, string unitId, PublishOutcome outcome);
 }

@@ -1,7 +1,7 @@
-using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfReview.Api;
 using SelfReview.Functions.Consolidation;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Consolidation;
@@ -14,29 +14,16 @@ public static class FunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddSelfReviewFunctions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsolidationOptions>()
-            .Bind(configuration.GetSection(ConsolidationOptions.SectionName))
-            .Validate(o => o.DelaySeconds is >= 0 and <= 3600, "Consolidation:DelaySeconds must be 0–3600 (a queue message can be hidden for at most 7 days; minutes are plenty).")
-            .Validate(o => o.DefaultDeadlineMonths is >= 1 and <= 24, "Consolidation:DefaultDeadlineMonths must be 1–24.")
-            .ValidateOnStart();
-        // The engine takes the options object itself; registered first, so its TryAdd default steps aside.
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsolidationOptions>>().Value);
-
-        var storage = StorageClients.FromConfiguration(configuration);
-        services.AddSingleton(storage.Blobs);
-        services.AddSingleton(storage.Queues);
-        if (storage.Credential is { } credential)
-        {
-            services.AddSingleton<TokenCredential>(credential);
-        }
-
+        services.TryAddSingleton(configuration);
+        services.AddSelfReviewOptions();
+        services.AddSelfReviewStorageClients(configuration);
         services.AddSingleton<BlobStatementStore>();
         services.AddSingleton<IStatementStore>(sp => sp.GetRequiredService<BlobStatementStore>());
-        services.AddSingleton<StatementIngestor>();
-        services.AddSingleton<UnitReportPublisher>();
-        services.AddSingleton<ConsolidationScheduler>();
+        services.AddSingleton<IUploadNotifier, NoUploadNotifier>();
+        services.AddSingleton<IConsolidationScheduler, ConsolidationScheduler>();
         services.AddHostedService<StorageInitializer>();
         services.AddSelfReviewEngine();
+        services.AddSelfReviewApi();
         return services;
     }
 }

@@ -1,23 +1,26 @@
 using System.Text.Json;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
+using Azure.Messaging.EventGrid.SystemEvents;
+using Azure.Storage.Blobs;
 using SelfReview.Functions.Hosting;
+using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Functions.Ingestion;
 
 /// <summary>
 /// A <c>Microsoft.Storage.BlobCreated</c> event as Event Grid delivers it to a storage queue, in the
-/// Event Grid schema (<c>eventType</c>, <c>subject</c>, <c>data</c>) or the CloudEvents 1.0 schema
-/// (<c>type</c>, <c>subject</c>, <c>data</c>); one event per message, or an array of them.
-/// The subject is <c>/blobServices/default/containers/{container}/blobs/{blob name}</c>; the blob
-/// name is taken from <c>data.url</c> when present (percent-encoded there, so exact for any
-/// characters), else from the subject.
+/// Event Grid schema or the CloudEvents 1.0 schema, one per message or an array of them. Parsed by
+/// Azure.Messaging.EventGrid (<see cref="EventGridEvent"/>, <see cref="CloudEvent"/>,
+/// <see cref="StorageBlobCreatedEventData"/>); the container and blob name come from <c>data.url</c> by
+/// <see cref="BlobUriBuilder"/> (which knows the emulators' path-style URLs), else from the subject
+/// <c>/blobServices/default/containers/{container}/blobs/{blob name}</c>.
 /// </summary>
 /// <param name="Api">The storage operation that created the blob (<c>PutBlob</c>, <c>PutBlockList</c>, …).</param>
 /// <param name="Container">The container.</param>
 /// <param name="BlobName">The blob's name within the container.</param>
 public sealed record BlobCreatedEvent(string Api, string Container, string BlobName)
 {
-    public const string EventType = "Microsoft.Storage.BlobCreated";
-
     private const string SubjectPrefix = "/blobServices/default/containers/";
 
     /// <summary>The operations that leave a complete new blob (Blob Storage event schema, data.api).</summary>
@@ -25,6 +28,19 @@ public sealed record BlobCreatedEvent(string Api, string Container, string BlobN
 
     /// <summary>Whether the event is a complete new blob (not, say, an intermediate block upload).</summary>
     public bool IsComplete => CreatingApis.Contains(Api);
+
+    /// <summary>The upload <c>statements/{unitId}/{fileName}</c> this event announces, or null for anything else.</summary>
+    public (string UnitId, string FileName)? StatementUpload
+    {
+        get
+        {
+            var slash = BlobName.IndexOf('/', StringComparison.Ordinal);
+            return Container == StorageLayout.StatementsContainer && IsComplete && slash > 0
+                && StorageLayout.IsValidUnitId(BlobName[..slash]) && StorageLayout.IsValidFileName(BlobName[(slash + 1)..])
+                ? (BlobName[..slash], BlobName[(slash + 1)..])
+                : null;
+        }
+    }
 
     /// <summary>The blob-created events in a queue message body; empty when it holds none (other event types included).</summary>
     public static IReadOnlyList<BlobCreatedEvent> Parse(BinaryData body)
@@ -36,32 +52,40 @@ public sealed record BlobCreatedEvent(string Api, string Container, string BlobN
 
         try
         {
-            using var json = JsonDocument.Parse(text);
-            var root = json.RootElement;
-            var events = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
-            return [.. events.Select(FromElement).OfType<BlobCreatedEvent>()];
+            var data = BinaryData.FromString(text);
+            var events = IsCloudEvents(text)
+                ? CloudEvent.ParseMany(data).Select(e => (e.Subject, Data: e.TryGetSystemEventData(out var d) ? d : null))
+                : EventGridEvent.ParseMany(data).Select(e => (Subject: (string?)e.Subject, Data: e.TryGetSystemEventData(out var d) ? d : null));
+            return [.. events.Select(e => From(e.Subject, e.Data as StorageBlobCreatedEventData)).OfType<BlobCreatedEvent>()];
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
-            return [];
+            return []; // not an event of either schema
         }
     }
 
-    private static BlobCreatedEvent? FromElement(JsonElement element)
+    /// <summary>CloudEvents carry <c>specversion</c> (CloudEvents 1.0 §3.1); Event Grid events do not.</summary>
+    private static bool IsCloudEvents(string text)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        using var json = JsonDocument.Parse(text);
+        var first = json.RootElement.ValueKind == JsonValueKind.Array && json.RootElement.GetArrayLength() > 0 ? json.RootElement[0] : json.RootElement;
+        return first.ValueKind == JsonValueKind.Object && first.TryGetProperty("specversion", out _);
+    }
+
+    private static BlobCreatedEvent? From(string? subject, StorageBlobCreatedEventData? data)
+    {
+        if (data is null)
         {
             return null;
         }
 
-        var type = String(element, "eventType") ?? String(element, "type");
-        if (type != EventType || !element.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        if (data.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return null;
+            var blob = new BlobUriBuilder(uri);
+            return blob.BlobName is { Length: > 0 } ? new BlobCreatedEvent(data.Api ?? "", blob.BlobContainerName, blob.BlobName) : null;
         }
 
-        var api = String(data, "api") ?? "";
-        var subject = String(element, "subject");
+        // Without a URL (hand-made events), the subject names the blob as written.
         if (subject is null || !subject.StartsWith(SubjectPrefix, StringComparison.Ordinal))
         {
             return null;
@@ -69,37 +93,7 @@ public sealed record BlobCreatedEvent(string Api, string Container, string BlobN
 
         var rest = subject[SubjectPrefix.Length..];
         var blobsAt = rest.IndexOf("/blobs/", StringComparison.Ordinal);
-        if (blobsAt <= 0)
-        {
-            return null;
-        }
-
-        var container = rest[..blobsAt];
-        var blobName = NameFromUrl(String(data, "url"), container) ?? rest[(blobsAt + "/blobs/".Length)..];
-        return blobName.Length == 0 ? null : new BlobCreatedEvent(api, container, blobName);
+        var name = blobsAt <= 0 ? "" : rest[(blobsAt + "/blobs/".Length)..];
+        return name.Length == 0 ? null : new BlobCreatedEvent(data.Api ?? "", rest[..blobsAt], name);
     }
-
-    /// <summary>
-    /// The blob name from the blob URL: <c>https://acct.blob.core.windows.net/{container}/{name}</c>, or the
-    /// path style of emulators, <c>http://host:port/{account}/{container}/{name}</c>.
-    /// </summary>
-    private static string? NameFromUrl(string? url, string container)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            return null;
-        }
-
-        var segments = uri.AbsolutePath.TrimStart('/').Split('/');
-        var at = Array.IndexOf(segments, Uri.EscapeDataString(container));
-        if (at is < 0 or > 1 || at == segments.Length - 1)
-        {
-            return null;
-        }
-
-        return string.Join('/', segments[(at + 1)..].Select(Uri.UnescapeDataString));
-    }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SelfReview.Pipeline.Consolidation;
 
 /// <summary>How a unit is consolidated. Bound to the <c>Consolidation</c> configuration section.</summary>
@@ -12,6 +14,7 @@ public sealed class ConsolidationOptions
     public DateOnly? MeetingDate { get; set; }
 
     /// <summary>Months after the meeting for the unit default deadline.</summary>
+    [Range(1, 24)]
     public int DefaultDeadlineMonths { get; set; } = 3;
 
     /// <summary>Two problems of different members at or above this similarity are one common problem (共性问题).</summary>
@@ -24,5 +27,6 @@ public sealed class ConsolidationOptions
     /// Seconds a request to consolidate a unit stays invisible on its queue, so that a burst of uploads
     /// is consolidated once (the Functions app; the CLI consolidates once per batch anyway).
     /// </summary>
+    [Range(0, 3600)]
     public int DelaySeconds { get; set; } = 30;
 }

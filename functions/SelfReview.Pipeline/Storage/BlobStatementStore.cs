@@ -29,6 +29,23 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        var units = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var container in new[] { _statements, _records })
+        {
+            await foreach (var item in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", null, cancellationToken))
+            {
+                if (item.IsPrefix && item.Prefix.TrimEnd('/') is var unitId && StorageLayout.IsValidUnitId(unitId))
+                {
+                    units.Add(unitId);
+                }
+            }
+        }
+
+        return [.. units];
+    }
+
     public async Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         StorageLayout.Check(unitId, fileName: fileName);

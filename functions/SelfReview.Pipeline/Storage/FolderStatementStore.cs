@@ -28,6 +28,21 @@ public sealed class FolderStatementStore(string root) : IStatementStore
 
     public string Root => _root;
 
+    public Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default)
+    {
+        var units = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var container in new[] { StorageLayout.StatementsContainer, StorageLayout.RecordsContainer })
+        {
+            var folder = new DirectoryInfo(Path.Combine(_root, container));
+            if (folder.Exists)
+            {
+                units.UnionWith(folder.EnumerateDirectories().Select(d => d.Name).Where(StorageLayout.IsValidUnitId));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>([.. units]);
+    }
+
     public async Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         StorageLayout.Check(unitId, fileName: fileName);

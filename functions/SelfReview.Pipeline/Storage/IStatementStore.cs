@@ -12,6 +12,9 @@ namespace SelfReview.Pipeline.Storage;
 /// </summary>
 public interface IStatementStore
 {
+    /// <summary>The units that have uploads or records, by id, sorted.</summary>
+    Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stores an upload unless one of that name exists (uploads are never modified). Null when it exists.</summary>
     Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 

@@ -27,6 +27,8 @@ public sealed class InterleavingStore(IStatementStore inner) : IStatementStore
 
     public Task<StoredFile?> GetUploadAsync(string unitId, string fileName, CancellationToken cancellationToken = default) => inner.GetUploadAsync(unitId, fileName, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListUnitsAsync(CancellationToken cancellationToken = default) => inner.ListUnitsAsync(cancellationToken);
+
     public Task<IReadOnlyList<StoreEntry>> ListUploadsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListUploadsAsync(unitId, cancellationToken);
 
     public Task<string> PutRecordAsync(StatementRecord record, CancellationToken cancellationToken = default) => inner.PutRecordAsync(record, cancellationToken);

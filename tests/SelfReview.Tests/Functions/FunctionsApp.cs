@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SelfReview.Functions;
+using SelfReview.Api;
 using SelfReview.Functions.Api;
 using SelfReview.Functions.Consolidation;
 using SelfReview.Functions.Hosting;

@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetRectifications", "GetStatement", "GetUnitSummary", "IngestStatement", "ListStatements", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetRectifications", "GetReport", "GetStatement", "GetUnitSummary", "GetWebPage", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));

@@ -1,4 +1,4 @@
-using SelfReview.Functions.Api;
+using SelfReview.Api;
 
 namespace SelfReview.Tests.Functions.Api;
 

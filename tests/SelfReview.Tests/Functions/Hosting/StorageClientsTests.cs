@@ -1,4 +1,7 @@
+using Azure.Core;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,7 +29,7 @@ public sealed class StorageClientsTests : IDisposable
     }
 
     [Fact]
-    public void FromConfiguration_UsesTheManagedIdentity_WithTheIdentityBasedSettings()
+    public void AddSelfReviewStorageClients_UsesTheManagedIdentity_WithTheIdentityBasedSettings()
     {
         var configuration = AppSettings(
             (AppSettingNames.SelfReviewStorageBlobServiceUri, "https://stselfreview.blob.core.windows.net"),
@@ -34,41 +37,59 @@ public sealed class StorageClientsTests : IDisposable
             (AppSettingNames.SelfReviewStorageCredential, "managedidentity"),
             (AppSettingNames.SelfReviewStorageClientId, "00000000-0000-0000-0000-000000000001"));
 
-        var clients = StorageClients.FromConfiguration(configuration);
+        using var services = Services(configuration);
 
-        Assert.Equal("stselfreview", clients.Blobs.AccountName);
-        Assert.Equal(new Uri("https://stselfreview.queue.core.windows.net"), clients.Queues.Uri);
-        Assert.IsType<ManagedIdentityCredential>(clients.Credential);
+        Assert.Equal("stselfreview", services.GetRequiredService<BlobServiceClient>().AccountName);
+        Assert.Equal(new Uri("https://stselfreview.queue.core.windows.net"), services.GetRequiredService<QueueServiceClient>().Uri);
+        Assert.IsType<ManagedIdentityCredential>(services.GetRequiredService<TokenCredential>());
     }
 
     [Fact]
-    public void FromConfiguration_UsesDefaultAzureCredential_WithoutAClientId()
+    public void AddSelfReviewStorageClients_UsesDefaultAzureCredential_WithoutAClientId()
     {
         var configuration = AppSettings(
             (AppSettingNames.SelfReviewStorageBlobServiceUri, "https://stselfreview.blob.core.windows.net"),
             (AppSettingNames.SelfReviewStorageQueueServiceUri, "https://stselfreview.queue.core.windows.net"));
 
-        Assert.IsType<DefaultAzureCredential>(StorageClients.FromConfiguration(configuration).Credential);
+        using var services = Services(configuration);
+
+        Assert.IsType<DefaultAzureCredential>(services.GetRequiredService<TokenCredential>());
     }
 
     [Fact]
-    public void FromConfiguration_TakesAConnectionString_AsAzuriteNeeds()
+    public void AddSelfReviewStorageClients_TakesAConnectionString_AsAzuriteNeeds()
     {
         var configuration = AppSettings((AppSettingNames.SelfReviewStorage, "UseDevelopmentStorage=true"));
 
-        var clients = StorageClients.FromConfiguration(configuration);
+        using var services = Services(configuration);
 
-        Assert.Equal("devstoreaccount1", clients.Blobs.AccountName);
-        Assert.Null(clients.Credential);
+        Assert.Equal("devstoreaccount1", services.GetRequiredService<BlobServiceClient>().AccountName);
+        Assert.Null(services.GetService<TokenCredential>());
     }
 
     [Fact]
-    public void FromConfiguration_NamesTheSettings_WhenStorageIsNotConfigured()
+    public void AddSelfReviewStorageClients_NamesTheSettings_WhenStorageIsNotConfigured()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StorageClients.FromConfiguration(AppSettings()));
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSelfReviewStorageClients(AppSettings()));
 
         Assert.Contains("SelfReviewStorage__blobServiceUri", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AccountName_TakesTheCloudsEndpointSuffix_ForAzureChina()
+    {
+        var configuration = AppSettings(
+            (AppSettingNames.SelfReviewStorage + "__accountName", "stselfreview"),
+            (AppSettingNames.SelfReviewStorage + "__endpointSuffix", "core.chinacloudapi.cn"),
+            (AppSettingNames.SelfReviewStorageClientId, "00000000-0000-0000-0000-000000000001"));
+        using var services = Services(configuration);
+
+        Assert.Equal(new Uri("https://stselfreview.blob.core.chinacloudapi.cn"), services.GetRequiredService<BlobServiceClient>().Uri);
+        Assert.Equal(new Uri("https://stselfreview.queue.core.chinacloudapi.cn"), services.GetRequiredService<QueueServiceClient>().Uri);
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection().AddLogging().AddSelfReviewStorageClients(configuration).BuildServiceProvider();
 
     [Fact]
     public void AddSelfReviewFunctions_BindsTheConsolidationSettings()

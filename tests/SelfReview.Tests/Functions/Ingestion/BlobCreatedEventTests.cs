@@ -51,6 +51,7 @@ public sealed class BlobCreatedEventTests
 
         Assert.Equal(new BlobCreatedEvent("PutBlob", "statements", "unit-1/张三.docx"), created);
         Assert.True(created.IsComplete);
+        Assert.Equal(("unit-1", "张三.docx"), created.StatementUpload);
     }
 
     [Fact]
@@ -64,9 +65,10 @@ public sealed class BlobCreatedEventTests
     [Fact]
     public void Parse_ReadsEveryEventOfAnArray()
     {
-        var events = BlobCreatedEvent.Parse(Body("[" + EventGridEvent + "," + CloudEvent + "]"));
+        var second = EventGridEvent.Replace("%E5%BC%A0%E4%B8%89", "%E6%9D%8E%E5%9B%9B", StringComparison.Ordinal);
+        var events = BlobCreatedEvent.Parse(Body("[" + EventGridEvent + "," + second + "]"));
 
-        Assert.Equal(["unit-1/张三.docx", "unit-2/a b.txt"], events.Select(e => e.BlobName));
+        Assert.Equal(["unit-1/张三.docx", "unit-1/李四.docx"], events.Select(e => e.BlobName));
     }
 
     [Fact]
@@ -91,12 +93,15 @@ public sealed class BlobCreatedEventTests
     [Fact]
     public void Parse_KeepsTheContainerAndApi_SoTheCallerCanIgnoreOtherUploads()
     {
-        var json = EventGridEvent.Replace("containers/statements/", "containers/reports/", StringComparison.Ordinal).Replace("\"PutBlob\"", "\"PutBlock\"", StringComparison.Ordinal);
+        var json = EventGridEvent.Replace("containers/statements/", "containers/reports/", StringComparison.Ordinal)
+            .Replace("windows.net/statements/", "windows.net/reports/", StringComparison.Ordinal)
+            .Replace("\"PutBlob\"", "\"PutBlock\"", StringComparison.Ordinal);
 
         var created = Assert.Single(BlobCreatedEvent.Parse(Body(json)));
 
         Assert.Equal("reports", created.Container);
         Assert.False(created.IsComplete);
+        Assert.Null(created.StatementUpload);
     }
 
     [Theory]

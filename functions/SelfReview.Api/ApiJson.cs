@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>Serialization of API responses: readable Chinese (file names, reasons), camelCase, string enums.</summary>
 public static class ApiJson
@@ -17,4 +17,6 @@ public static class ApiJson
     public static JsonTypeInfo<StatementStatus> StatementStatus => Context.StatementStatus;
     public static JsonTypeInfo<StatementList> StatementList => Context.StatementList;
     public static JsonTypeInfo<HealthReport> HealthReport => Context.HealthReport;
+    public static JsonTypeInfo<ReportList> ReportList => Context.ReportList;
+    public static JsonTypeInfo<UnitList> UnitList => Context.UnitList;
 }

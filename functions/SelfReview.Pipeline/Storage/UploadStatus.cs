@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Pipeline.Storage;
 
 /// <summary>Where an upload stands: its record's status, or pending while it has none yet.</summary>
 public enum UploadStatus

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>
 /// The upload's file name: header <c>X-File-Name</c>, else query <c>fileName</c>. HTTP header values are

@@ -1,4 +1,4 @@
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>A unit's uploads with their status, and the counts per status.</summary>
 public sealed record StatementList(

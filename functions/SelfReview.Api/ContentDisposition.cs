@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>
 /// <c>Content-Disposition: attachment</c> with a Chinese file name (RFC 6266 §4.3): an ASCII

@@ -1,4 +1,6 @@
-namespace SelfReview.Functions.Api;
+using SelfReview.Pipeline.Storage;
+
+namespace SelfReview.Api;
 
 /// <summary>One upload of a unit with its status.</summary>
 /// <param name="FileName">The upload's file name.</param>

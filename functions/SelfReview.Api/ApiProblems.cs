@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>
 /// Errors as Problem Details (RFC 9457, <c>application/problem+json</c>): a stable <c>type</c> per kind

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using SelfReview.Pipeline.Storage;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>Stored files as responses, with their entity tag and date, so clients can revalidate (If-None-Match → 304).</summary>
 public static class FileResults

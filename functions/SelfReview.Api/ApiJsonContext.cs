@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SelfReview.Functions.Api;
+namespace SelfReview.Api;
 
 /// <summary>The source-generated serializer metadata of the API's own responses (records and reports are contracts).</summary>
 [JsonSourceGenerationOptions(
@@ -10,4 +10,6 @@ namespace SelfReview.Functions.Api;
 [JsonSerializable(typeof(StatementStatus))]
 [JsonSerializable(typeof(StatementList))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(ReportList))]
+[JsonSerializable(typeof(UnitList))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SelfReview.Api;
+
+/// <summary>
+/// The API as minimal-API routes under <c>/api</c> and the web page at <c>/</c>, for a Kestrel host
+/// (<c>selfreview serve</c>). Each route is the same endpoint method the Functions app's HTTP trigger calls.
+/// </summary>
+public static class ApiEndpointRouteBuilderExtensions
+{
+    public static IEndpointRouteBuilder MapSelfReviewApi(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        var api = routes.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapGet(ApiRoutes.Health, UnitEndpoints.Health);
+        api.MapGet(ApiRoutes.Units, (UnitEndpoints e, CancellationToken ct) => e.ListAsync(ct));
+        api.MapPost(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.UploadAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Statement, (StatementEndpoints e, HttpRequest r, string unitId, string statementId, CancellationToken ct) => e.GetAsync(r, unitId, statementId, ct));
+        api.MapGet(ApiRoutes.Summary, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.SummaryAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Rectifications, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.RectificationsAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Reports, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Report, (ReportEndpoints e, HttpRequest r, string unitId, string name, CancellationToken ct) => e.FileAsync(r, unitId, name, ct));
+        routes.MapGet("/", (HttpContext c) => WebPage.Get(c, null));
+        routes.MapGet("/{file}", (HttpContext c, string file) => WebPage.Get(c, file));
+        return routes;
+    }
+}

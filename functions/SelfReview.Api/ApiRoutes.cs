@@ -1,0 +1,21 @@
+namespace SelfReview.Api;
+
+/// <summary>
+/// The API's routes, relative to <c>/api</c> (the Functions host's route prefix; <c>selfreview serve</c>
+/// maps them under the same prefix). Both hosts take these constants, so the routes cannot drift apart.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+    public const string Health = "health";
+    public const string Units = "units";
+    public const string Statements = "units/{unitId}/statements";
+    public const string Statement = "units/{unitId}/statements/{statementId}";
+    public const string Summary = "units/{unitId}/summary";
+    public const string Rectifications = "units/{unitId}/rectifications";
+    public const string Reports = "units/{unitId}/reports";
+    public const string Report = "units/{unitId}/reports/{name}";
+
+    /// <summary>The web page's files (the page itself at <c>/</c> on serve, at <c>/api/web/</c> on the Functions app).</summary>
+    public const string Web = "web/{*path}";
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SelfReview.Api;
+
+/// <summary>Registers the endpoint classes both hosts call.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddSelfReviewApi(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StatementEndpoints>();
+        services.TryAddSingleton<ReportEndpoints>();
+        services.TryAddSingleton<UnitEndpoints>();
+        return services;
+    }
+}
