@@ -1,12 +1,17 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfReview.Cli.Commands;
 using SelfReview.Pipeline;
+using SelfReview.Pipeline.Consolidation;
 
 namespace SelfReview.Cli;
 
-/// <summary>The <c>selfreview</c> command line: parses the verb and hands over to its command.</summary>
+/// <summary>
+/// The <c>selfreview</c> command line on System.CommandLine: every command has <c>--help</c>; bad
+/// arguments exit 2 with the error and the usage; each command's action runs its Commands/ class.
+/// </summary>
 public static class CliApp
 {
     public const int Ok = 0;
@@ -15,54 +20,49 @@ public static class CliApp
     public const string UsageText = """
         selfreview — 个人检视发言材料处理工具 / self-review statement pipeline
 
-        Usage:
+        Usage (selfreview COMMAND --help for each command's options):
+          selfreview serve --data DIR [--urls URL] [--no-browser]
+              The office's workspace: the web page and the HTTP API on this computer (default
+              http://127.0.0.1:5080), uploads processed in the background into DIR.
           selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
-              Reads every statement, writes DIR/statements/<file>.json, then the unit's
-              DIR/unit/summary.json|md and DIR/unit/rectifications.json|csv|xlsx|docx.
+              Reads every statement into DIR with the layout of the Blob containers:
+              DIR/statements/ID/<file>, DIR/records/ID/<sha256>.json, DIR/reports/ID/summary.json|md
+              and DIR/reports/ID/rectifications.json|csv|xlsx|docx.
           selfreview eval <folder> [--out DIR] [--ocr]
-              Scores the pipeline against NNN.gold.json files beside the inputs.
+              Scores the pipeline against NNN.gold.json files beside the inputs (DIR/statements/<file>.json).
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
           selfreview ocr-bench <files…> --truth FILE
-              Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
-              page and the character error rate against the truth text.
+              Reads scans, PDFs or images as the pipeline does: pages, seconds per page, character error rate.
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
-              Prints a table of medians per stage, per file against the floor and pandoc,
-              consolidation with memory, exports and `process` end to end (same files, one run).
+              Medians per stage against the floor and pandoc, consolidation with memory, exports, process end to end.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
         {
-            await stdout.WriteLineAsync(UsageText);
-            return args.Length == 0 ? Usage : Ok;
-        }
-
-        CommandLine parsed;
-        try
-        {
-            parsed = CommandLine.Parse(args[1..]);
-        }
-        catch (ArgumentException ex)
-        {
-            await stderr.WriteLineAsync("error: " + ex.Message);
             await stderr.WriteLineAsync(UsageText);
             return Usage;
         }
 
-        using var services = BuildServices(parsed);
-        try
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            return args[0] switch
+            foreach (var error in parsed.Errors)
             {
-                "process" => await ProcessCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
-                "eval" => await EvalCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
-                "schema" => await SchemaCommand.RunAsync(parsed, stdout, cancellationToken),
-                "ocr-bench" => await OcrBenchCommand.RunAsync(services, parsed, stdout, cancellationToken),
-                "bench" => await BenchCommand.RunAsync(services, parsed, stdout, stderr, cancellationToken),
-                _ => await UnknownAsync(args[0], stderr),
-            };
+                await stderr.WriteLineAsync("error: " + error.Message);
+            }
+
+            await stderr.WriteLineAsync(UsageText);
+            return Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (ArgumentException ex)
         {
@@ -72,21 +72,81 @@ public static class CliApp
         }
     }
 
-    private static async Task<int> UnknownAsync(string verb, TextWriter stderr)
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        await stderr.WriteLineAsync($"error: unknown command '{verb}'");
-        await stderr.WriteLineAsync(UsageText);
-        return Usage;
+        var root = new RootCommand("selfreview — 个人检视发言材料处理工具 / self-review statement pipeline");
+        root.Add(Command("serve", "The web page and the HTTP API on this computer, over a data folder", [], [
+            Valued("--data", "The data folder (statements/, records/, reports/ as in Blob Storage)", required: true),
+            Valued("--urls", "Where to listen (default " + ServeCommand.DefaultUrl + ")"),
+            Flag("--no-browser", "Do not open the browser"),
+        ], (line, ct) => ServeCommand.RunAsync(line, stdout, stderr, ct)));
+        root.Add(Command("process", "Reads statements into a folder with the layout of the Blob containers", [Inputs("inputs", "Files or folders to read")], [
+            Valued("--out", "The output folder", required: true),
+            Valued("--unit", "The unit id (default: default)"),
+            Valued("--unit-name", "The unit's name for the list titles"),
+            Valued("--meeting-date", "The meeting date, YYYY-MM-DD (rows without a deadline get it plus three months)"),
+            Valued("--parallel", "Files read at once (default: the processor count)"),
+            Flag("--quiet", "No progress lines"),
+        ], (line, ct) => WithEngineAsync(line, sp => ProcessCommand.RunAsync(sp, line, stdout, stderr, ct))));
+        root.Add(Command("eval", "Scores the pipeline against gold files", [Inputs("folder", "The corpus folder (inputs beside NNN.gold.json)", single: true)], [
+            Valued("--out", "Also write each record to DIR/statements/<file>.json"),
+            Flag("--ocr", "Corpus of scans: allow OCR edits in the keys"),
+        ], (line, ct) => WithEngineAsync(line, sp => EvalCommand.RunAsync(sp, line, stdout, stderr, ct))));
+        root.Add(Command("schema", "Writes the contracts' JSON Schemas", [], [Valued("--out", "The folder (default: contracts/schemas)")],
+            (line, ct) => SchemaCommand.RunAsync(line, stdout, ct)));
+        root.Add(Command("ocr-bench", "Reads scans as the pipeline does and scores them against a truth text", [Inputs("files", "Scans, PDFs or images")], [
+            Valued("--truth", "The text they should read as"),
+        ], (line, ct) => WithEngineAsync(line, sp => OcrBenchCommand.RunAsync(sp, line, stdout, ct))));
+        root.Add(Command("bench", "Medians of every stage over a folder of .docx statements", [Inputs("folder", "A folder of .docx statements", single: true)], [
+            Valued("--files", "Files to use (default 1000)"),
+            Valued("--iterations", "Iterations per stage (default 200)"),
+            Valued("--sizes", "Consolidation sizes (default 100,1000,10000)"),
+            Valued("--pandoc", "Files for the pandoc comparison (0: none)"),
+            Valued("--warmup", "Warm-up milliseconds"),
+        ], (line, ct) => WithEngineAsync(line, sp => BenchCommand.RunAsync(sp, line, stdout, stderr, ct))));
+        return root;
     }
 
-    private static ServiceProvider BuildServices(CommandLine parsed)
+    private static Command Command(string name, string description, Argument[] arguments, Option[] options, Func<CommandLine, CancellationToken, Task<int>> run)
+    {
+        var command = new Command(name, description);
+        foreach (var argument in arguments)
+        {
+            command.Add(argument);
+        }
+
+        foreach (var option in options)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction((result, ct) => run(CommandLine.From(result), ct));
+        return command;
+    }
+
+    private static Argument Inputs(string name, string description, bool single = false) => single
+        ? new Argument<string>(name) { Description = description }
+        : new Argument<string[]>(name) { Description = description, Arity = ArgumentArity.OneOrMore };
+
+    private static Option<string> Valued(string name, string description, bool required = false) => new(name) { Description = description, Required = required };
+
+    private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
+    private static async Task<int> WithEngineAsync(CommandLine line, Func<IServiceProvider, Task<int>> run)
+    {
+        await using var services = BuildServices(line);
+        return await run(services);
+    }
+
+    private static ServiceProvider BuildServices(CommandLine line)
     {
         var services = new ServiceCollection();
         // No log provider: the console shows progress and the result table, never statement text.
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(ProcessCommand.ConsolidationOptionsFrom(parsed));
         // Engine settings come from the environment (Ocr__Engine, Ocr__MaxPages, DocumentIntelligence__Endpoint …).
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        services.AddSelfReviewOptions();
+        services.PostConfigure<ConsolidationOptions>(o => ProcessCommand.ApplyConsolidationOptions(line, o));
         services.AddSelfReviewEngine();
         return services.BuildServiceProvider();
     }

@@ -1,12 +1,15 @@
+using System.CommandLine;
+using System.Globalization;
+
 namespace SelfReview.Cli;
 
-/// <summary>Positional arguments and <c>--name value</c> / <c>--flag</c> options.</summary>
+/// <summary>
+/// A command's parsed arguments as the commands read them: the positional values and the options by
+/// name (<c>line["--out"]</c>, <c>line.Has("--quiet")</c>). Parsing, validation and help are
+/// System.CommandLine's (<see cref="CliApp"/>); this only carries its result to the command.
+/// </summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = ["--ocr", "--quiet"];
-    private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel", "--truth"];
-    private static readonly HashSet<string> BenchValued = ["--files", "--iterations", "--sizes", "--pandoc", "--warmup"];
-
     public List<string> Positional { get; } = [];
     public Dictionary<string, string> Options { get; } = [];
 
@@ -14,35 +17,46 @@ public sealed class CommandLine
 
     public bool Has(string flag) => Options.ContainsKey(flag);
 
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    /// <summary>The values of the invoked command's arguments and of the options given on the line.</summary>
+    public static CommandLine From(ParseResult result)
     {
-        var result = new CommandLine();
-        for (var i = 0; i < args.Count; i++)
+        ArgumentNullException.ThrowIfNull(result);
+        var line = new CommandLine();
+        var command = result.CommandResult.Command;
+        foreach (var argument in command.Arguments)
         {
-            var arg = args[i];
-            if (Flags.Contains(arg))
+            switch (result.GetResult(argument)?.GetValueOrDefault<object>())
             {
-                result.Options[arg] = "true";
-            }
-            else if (Valued.Contains(arg) || BenchValued.Contains(arg))
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    throw new ArgumentException($"option {arg} needs a value");
-                }
-
-                result.Options[arg] = args[++i];
-            }
-            else if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"unknown option {arg}");
-            }
-            else
-            {
-                result.Positional.Add(arg);
+                case string[] values:
+                    line.Positional.AddRange(values);
+                    break;
+                case string value:
+                    line.Positional.Add(value);
+                    break;
             }
         }
 
-        return result;
+        foreach (var option in command.Options)
+        {
+            if (result.GetResult(option) is not { Implicit: false } given)
+            {
+                continue;
+            }
+
+            var value = given.GetValueOrDefault<object>();
+            if (value is bool flag)
+            {
+                if (flag)
+                {
+                    line.Options[option.Name] = "true";
+                }
+            }
+            else if (value is not null)
+            {
+                line.Options[option.Name] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        return line;
     }
 }

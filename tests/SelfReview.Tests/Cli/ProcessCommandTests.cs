@@ -20,24 +20,71 @@ public sealed class ProcessCommandTests : IDisposable
         var code = await CliApp.RunAsync(["process", input, "--out", output, "--unit", "unit-7", "--quiet"], stdout, new StringWriter());
 
         Assert.Equal(0, code);
-        foreach (var name in new[] { "seed.txt.json", "seed.docx.json", "broken.docx.json" })
+        // The layout of the Blob containers: uploads as they came, one record per upload by SHA-256, the unit's reports.
+        foreach (var name in new[] { "seed.txt", "seed.docx", "broken.docx" })
         {
-            Assert.True(File.Exists(Path.Combine(output, "statements", name)), name);
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(input, name)), await File.ReadAllBytesAsync(Path.Combine(output, "statements", "unit-7", name)));
         }
 
+        var records = Directory.GetFiles(Path.Combine(output, "records", "unit-7"), "*.json");
+        Assert.Equal(3, records.Length);
         foreach (var name in new[] { "summary.json", "summary.md", "rectifications.json", "rectifications.csv", "rectifications.xlsx", "rectifications.docx" })
         {
-            Assert.True(new FileInfo(Path.Combine(output, "unit", name)).Length > 0, name);
+            Assert.True(new FileInfo(Path.Combine(output, "reports", "unit-7", name)).Length > 0, name);
         }
 
-        using var broken = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "statements", "broken.docx.json")));
+        var brokenId = SelfReview.Pipeline.StatementProcessor.StatementIdOf(await File.ReadAllBytesAsync(Path.Combine(input, "broken.docx")));
+        using var broken = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "records", "unit-7", brokenId + ".json")));
         Assert.Equal("rejected", broken.RootElement.GetProperty("status").GetString());
+        Assert.Equal("broken.docx", broken.RootElement.GetProperty("source").GetProperty("fileName").GetString());
         var table = stdout.ToString();
         Assert.Contains("broken.docx", table, StringComparison.Ordinal);
         Assert.Matches(@"seed\.docx\s+accepted\s+4\s+3\s+4", table);
-        using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "unit", "summary.json")));
+        using var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "reports", "unit-7", "summary.json")));
         Assert.Equal(3, summary.RootElement.GetProperty("statements").GetInt32());
         Assert.Equal(1, summary.RootElement.GetProperty("rejected").GetInt32());
+    }
+
+    [Fact]
+    public async Task Process_AgainIntoTheSameFolder_RecordsEachFileOnce_AndRenamesADifferentFileOfATakenName()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_work, "again")).FullName;
+        File.Copy(TestFiles.SeedText, Path.Combine(input, "a.txt"));
+        var output = Path.Combine(_work, "out2");
+        Assert.Equal(0, await CliApp.RunAsync(["process", input, "--out", output, "--quiet"], new StringWriter(), new StringWriter()));
+        Assert.Equal(0, await CliApp.RunAsync(["process", input, "--out", output, "--quiet"], new StringWriter(), new StringWriter()));
+        await File.WriteAllTextAsync(Path.Combine(input, "a.txt"), "一、存在的问题\n（一）理论学习不够深入。\n");
+        Assert.Equal(0, await CliApp.RunAsync(["process", input, "--out", output, "--quiet"], new StringWriter(), new StringWriter()));
+
+        Assert.Equal(["a.txt", "a~2.txt"], Directory.GetFiles(Path.Combine(output, "statements", "default")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(output, "records", "default")).Length);
+    }
+
+    [Theory]
+    [InlineData("a%b#c.txt", "a_b_c.txt")]
+    [InlineData(".hidden.txt", "hidden.txt")]
+    [InlineData("张三 检视材料.docx", "张三 检视材料.docx")]
+    public void SafeName_MakesAnyFileNameValidForTheLayout(string name, string expected)
+    {
+        Assert.Equal(expected, SelfReview.Cli.Commands.ProcessCommand.SafeName(name));
+        Assert.True(SelfReview.Pipeline.Storage.StorageLayout.IsValidFileName(expected));
+    }
+
+    [Theory]
+    [InlineData("process")]
+    [InlineData("serve")]
+    [InlineData("eval")]
+    [InlineData("schema")]
+    [InlineData("bench")]
+    [InlineData("ocr-bench")]
+    public async Task EveryCommand_HasHelp(string command)
+    {
+        var stdout = new StringWriter();
+
+        Assert.Equal(CliApp.Ok, await CliApp.RunAsync([command, "--help"], stdout, new StringWriter()));
+        // The usage line names the running executable (selfreview, or the test host here), then the command.
+        Assert.Matches(@"Usage:\s+\S+ " + command + @" ", stdout.ToString());
+        Assert.Contains("--help", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,6 +95,8 @@ public sealed class ProcessCommandTests : IDisposable
     [InlineData("process seeds --out")]
     [InlineData("frobnicate")]
     [InlineData("process seeds --out x --bogus")]
+    [InlineData("serve")]
+    [InlineData("process seeds --out x --meeting-date 2025-13-40")]
     public async Task Run_ExitsNonZeroWithUsage_OnBadArguments(string commandLine)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
