@@ -5,6 +5,7 @@ using SelfReview.Contracts;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Consolidation;
 using SelfReview.Pipeline.Exports;
+using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Cli.Commands;
 
@@ -38,7 +39,8 @@ public static class ProcessCommand
         var statementsDir = Directory.CreateDirectory(Path.Combine(outDir, "statements")).FullName;
         var unitDir = Directory.CreateDirectory(Path.Combine(outDir, "unit")).FullName;
 
-        var names = OutputNames(inputs);
+        var names = inputs.ToDictionary(f => f, f => FileNames.Printable(Path.GetFileName(f)), StringComparer.Ordinal);
+        var outputs = OutputNames(inputs);
         var records = new ConcurrentDictionary<string, StatementRecord>();
         var done = 0;
         var parallel = line["--parallel"] is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : Environment.ProcessorCount;
@@ -46,7 +48,7 @@ public static class ProcessCommand
         {
             var record = await ProcessOneAsync(processor, file, unitId, ct);
             records[file] = record;
-            await File.WriteAllBytesAsync(Path.Combine(statementsDir, names[file] + ".json"), SelfReviewJson.Serialize(record, SelfReviewJson.Record), ct);
+            await File.WriteAllBytesAsync(Path.Combine(statementsDir, outputs[file]), SelfReviewJson.Serialize(record, SelfReviewJson.Record), ct);
             var n = Interlocked.Increment(ref done);
             if (!line.Has("--quiet"))
             {
@@ -86,27 +88,23 @@ public static class ProcessCommand
             };
         }
 
-        return await processor.ProcessAsync(bytes, Path.GetFileName(file), unitId, cancellationToken);
+        try
+        {
+            return await processor.ProcessAsync(bytes, Path.GetFileName(file), unitId, cancellationToken);
+        }
+        catch (Exception ex) when (StatementProcessor.IsInfrastructure(ex))
+        {
+            // No trigger retries here: the file gets a failed record and the batch goes on.
+            var source = new SourceInfo { FileName = Path.GetFileName(file), MediaType = "application/octet-stream", Size = bytes.Length, Sha256 = StatementProcessor.StatementIdOf(bytes) };
+            return StatementProcessor.Failed(source.Sha256, unitId, source, $"内部错误（{ex.GetType().Name}）");
+        }
     }
 
-    /// <summary>Output names: the input file name, made unique when two folders hold the same name.</summary>
+    /// <summary>Record file names: the input file name made safe (any name a system allows), unique and within 255 bytes.</summary>
     private static Dictionary<string, string> OutputNames(IReadOnlyList<string> inputs)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in inputs)
-        {
-            var name = Path.GetFileName(file);
-            var candidate = name;
-            for (var i = 2; !used.Add(candidate); i++)
-            {
-                candidate = Path.GetFileNameWithoutExtension(name) + "~" + i.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(name);
-            }
-
-            names[file] = candidate;
-        }
-
-        return names;
+        return inputs.ToDictionary(f => f, f => FileNames.UniqueOutputName(Path.GetFileName(f), ".json", used), StringComparer.Ordinal);
     }
 
     private static string Status(StatementRecord record) => record.Status switch
