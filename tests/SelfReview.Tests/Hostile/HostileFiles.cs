@@ -19,35 +19,40 @@ public static class HostileFiles
     public static string[] SeedLines => [.. File.ReadAllLines(TestFiles.SeedText).Where(l => l.Trim().Length > 0)];
 
     /// <summary>The hostile batch: file name → bytes.</summary>
-    public static IReadOnlyList<(string Name, byte[] Content)> All() =>
+    public static IReadOnlyList<(string Name, byte[] Content)> All() => [.. Makers.Select(m => (m.Name, m.Make()))];
+
+    /// <summary>One file of the batch by name, made alone (the zip bomb takes a second to deflate).</summary>
+    public static byte[] Make(string name) => Makers.First(m => m.Name == name).Make();
+
+    private static IReadOnlyList<(string Name, Func<byte[]> Make)> Makers =>
     [
-        ("nested-sdt.docx", NestedContentControls(200_000)),
-        ("numbering-letters.docx", NumberingBomb(lowerLetter: true)),
-        ("numbering-repeat.docx", NumberingBomb(lowerLetter: false)),
-        ("million-paragraphs.docx", ManyParagraphs(1_000_000)),
-        ("zip-bomb.docx", ZipBomb(300)),
-        ("duplicate-entries.docx", DuplicateEntries()),
-        ("ten-thousand-items.txt", ManyItems(10_000)),
-        ("million-characters.txt", Encoding.UTF8.GetBytes(new string('问', 1_200_000))),
-        ("noise-49mp.png", HugePng(7000, 7000)),
-        ("网页另存为.doc", WordHtml()),
-        ("网页.htm", WordHtml()),
-        ("网页存档.mht", Mhtml()),
-        ("deep.html", DeepHtml(100_000)),
-        ("altchunk.docx", AltChunk()),
-        ("textbox.docx", TextBox()),
-        ("nul-byte.txt", WithNul()),
-        ("mixed-encodings.txt", MixedEncodings()),
-        ("zero-width.txt", ZeroWidth()),
-        ("photo.gif", Gif()),
-        ("iphone.heic", Heic()),
-        ("image.webp", WebP()),
-        ("empty.docx", []),
-        ("random.bin", Random(4096)),
-        (new string('检', 83) + ".docx", SeedDocx()),
-        ("..\\材料.txt", SeedUtf8()),
-        ("材料\n[1/1] forged.txt: accepted.txt", SeedUtf8()),
-        ("seed.txt", SeedUtf8()),
+        ("nested-sdt.docx", () => NestedContentControls(200_000)),
+        ("numbering-letters.docx", () => NumberingBomb(lowerLetter: true)),
+        ("numbering-repeat.docx", () => NumberingBomb(lowerLetter: false)),
+        ("million-paragraphs.docx", () => ManyParagraphs(1_000_000)),
+        ("zip-bomb.docx", () => ZipBomb(300)),
+        ("duplicate-entries.docx", () => DuplicateEntries()),
+        ("ten-thousand-items.txt", () => ManyItems(10_000)),
+        ("million-characters.txt", () => Encoding.UTF8.GetBytes(new string('问', 1_200_000))),
+        ("noise-49mp.png", () => HugePng(7000, 7000)),
+        ("网页另存为.doc", () => WordHtml()),
+        ("网页.htm", () => WordHtml()),
+        ("网页存档.mht", () => Mhtml()),
+        ("deep.html", () => DeepHtml(100_000)),
+        ("altchunk.docx", () => AltChunk()),
+        ("textbox.docx", () => TextBox()),
+        ("nul-byte.txt", () => WithNul()),
+        ("mixed-encodings.txt", () => MixedEncodings()),
+        ("zero-width.txt", () => ZeroWidth()),
+        ("photo.gif", () => Gif()),
+        ("iphone.heic", () => Heic()),
+        ("image.webp", () => WebP()),
+        ("empty.docx", () => []),
+        ("random.bin", () => Random(4096)),
+        (new string('检', 83) + ".docx", () => SeedDocx()),
+        ("..\\材料.txt", () => SeedUtf8()),
+        ("材料\n[1/1] forged.txt: accepted.txt", () => SeedUtf8()),
+        ("seed.txt", () => SeedUtf8()),
     ];
 
     public static byte[] SeedUtf8() => Encoding.UTF8.GetBytes(string.Join('\n', SeedLines));

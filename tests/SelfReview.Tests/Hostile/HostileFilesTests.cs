@@ -77,5 +77,5 @@ public sealed class HostileFilesTests
         Assert.NotEqual("failed", document.RootElement.GetProperty("status").GetString());
     }
 
-    private static byte[] File(string name) => HostileFiles.All().First(f => f.Name == name).Content;
+    private static byte[] File(string name) => HostileFiles.Make(name);
 }

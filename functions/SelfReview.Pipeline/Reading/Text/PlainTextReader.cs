@@ -43,6 +43,14 @@ public sealed class PlainTextReader(IOptions<LimitsOptions> limits) : IDocumentR
             }
         }
 
+        // A NUL past the sniffed head decodes as U+0000 in any encoding: dropped and flagged all the same.
+        if (text.Contains('\0', StringComparison.Ordinal) && flags.TrueForAll(f => f.Code != "nul_bytes"))
+        {
+            var nuls = text.Count(c => c == '\0');
+            text = text.Replace("\0", string.Empty, StringComparison.Ordinal);
+            flags.Add(ReadingFlags.NulBytes(nuls));
+        }
+
         var blocks = ToBlocks(text, new TextBudget(limits.Value));
         return Task.FromResult(ReadOutcome.Read(new TextDocument(blocks, TextOrigin.PlainText, Flags: flags)));
     }
