@@ -12,4 +12,5 @@ public enum TextOrigin
     [JsonStringEnumMemberName("ocrTesseract")] OcrTesseract,
     [JsonStringEnumMemberName("ocrDocumentIntelligence")] OcrDocumentIntelligence,
     [JsonStringEnumMemberName("mixed")] Mixed,
+    [JsonStringEnumMemberName("html")] Html,
 }

@@ -30,8 +30,15 @@ public static class InputFiles
     }
 
     public static bool IsInput(string name) =>
-        !name.StartsWith('.') && !name.EndsWith(".gold.json", StringComparison.OrdinalIgnoreCase);
+        !IsHidden(name) && !name.EndsWith(".gold.json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A Unix hidden name: a dot followed by a name (.DS_Store, .git, ._x). A name a Windows user made,
+    /// such as "..\材料.docx" or ". 材料.docx", is not hidden and gets a record like any other.
+    /// </summary>
+    private static bool IsHidden(string name) =>
+        name.Length > 1 && name[0] == '.' && (char.IsLetterOrDigit(name[1]) || name[1] is '_' or '-' or '~');
 
     private static bool HiddenPath(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.'));
+        relative.Split(Path.DirectorySeparatorChar).Any(IsHidden);
 }

@@ -8,6 +8,7 @@ using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Parsing;
 using SelfReview.Pipeline.Reading;
 using SelfReview.Pipeline.Reading.Docx;
+using SelfReview.Pipeline.Reading.Html;
 using SelfReview.Pipeline.Reading.Image;
 using SelfReview.Pipeline.Reading.Ocr;
 using SelfReview.Pipeline.Reading.Pdf;
@@ -26,7 +27,12 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(DomainVocabulary.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new ConsolidationOptions());
+        services.AddOptions<LimitsOptions>()
+            .Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(LimitsOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
         services.AddSingleton<IDocumentReader, DocxReader>();
+        services.AddSingleton<IDocumentReader, HtmlReader>();
         services.AddSingleton<IDocumentReader, PlainTextReader>();
         services.AddSingleton<IDocumentReader, PdfTextReader>();
         services.AddSingleton<IDocumentReader, ImageReader>();

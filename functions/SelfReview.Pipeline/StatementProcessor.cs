@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Classification;
 using SelfReview.Pipeline.Cleaning;
@@ -14,8 +16,10 @@ namespace SelfReview.Pipeline;
 
 /// <summary>
 /// The engine for one upload: bytes in, <see cref="StatementRecord"/> out. Every input ends as a
-/// record — accepted with its structure, or rejected with a reason that names the file. Content
-/// problems never throw; infrastructure failures (an OCR service down) do, so a trigger can retry.
+/// record — accepted with its structure, or rejected with a reason that names the file. This is the
+/// per-file boundary both hosts share: a budget exceeded, the file's time used up, or any exception a
+/// file's content provokes becomes a rejected record, so the batch goes on. Infrastructure failures
+/// (an OCR service down, storage) still throw, so a trigger can retry (<see cref="IsInfrastructure"/>).
 /// </summary>
 public sealed partial class StatementProcessor(
     IEnumerable<IDocumentReader> readers,
@@ -29,6 +33,7 @@ public sealed partial class StatementProcessor(
     StatementReviewer reviewer,
     StatementSummarizer summarizer,
     AbstractiveSummarizer abstractive,
+    IOptions<LimitsOptions> limitsOptions,
     ILogger<StatementProcessor> logger)
 {
     /// <summary>The engine's version, written into every record.</summary>
@@ -42,9 +47,60 @@ public sealed partial class StatementProcessor(
     public async Task<StatementRecord> ProcessAsync(ReadOnlyMemory<byte> content, string fileName, string unitId, CancellationToken cancellationToken = default)
     {
         var id = StatementIdOf(content.Span);
-        var format = FormatSniffer.Detect(content);
-        var source = new SourceInfo { FileName = fileName, MediaType = format.MediaType, Size = content.Length, Sha256 = id };
+        var limits = limitsOptions.Value;
+        var source = new SourceInfo { FileName = fileName, MediaType = "application/octet-stream", Size = content.Length, Sha256 = id };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(limits.FileSeconds));
+        try
+        {
+            var format = FormatSniffer.Detect(content);
+            source = source with { MediaType = format.MediaType };
+            var record = await ProcessAsync(content, format, source, unitId, deadline.Token);
+            if (SelfReviewJson.Serialize(record, SelfReviewJson.Record).Length is var size && size > limits.MaxRecordBytes)
+            {
+                LogRejected(logger, id, "record_too_large");
+                return Rejected(id, unitId, source, "record_too_large", fileName, string.Create(CultureInfo.InvariantCulture, $"处理结果有 {size / (1024 * 1024)} MB，超过每份记录 {limits.MaxRecordBytes / (1024 * 1024)} MB 的上限，请只上传检视发言材料本身"));
+            }
 
+            return record;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogRejected(logger, id, "too_slow");
+            return Rejected(id, unitId, source, "too_slow", fileName, string.Create(CultureInfo.InvariantCulture, $"处理超过每份文件 {limits.FileSeconds} 秒的上限，已停止；请确认文件是一份检视发言材料，或拆分后重新上传"));
+        }
+        catch (LimitExceededException e)
+        {
+            LogRejected(logger, id, e.Code);
+            return Rejected(id, unitId, source, e.Code, fileName, e.Reason);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            LogRejected(logger, id, "too_deep");
+            return Rejected(id, unitId, source, "too_deep", fileName, "文件结构嵌套过深，不像正常的文档，请在 Word 中打开后另存为新文件再上传");
+        }
+        catch (Exception e) when (!IsInfrastructure(e) && e is not OperationCanceledException)
+        {
+            // A defect a file's content provoked: the file gets a record, the batch goes on, and the
+            // exception type (never the content) is logged for the fix.
+            LogContentFailure(logger, id, e.GetType().Name, e.StackTrace);
+            return Rejected(id, unitId, source, "unreadable", fileName, $"文件内容无法解析（内部错误 {e.GetType().Name}），原文件已保留，请在 Word 中另存为新文件后重新上传");
+        }
+    }
+
+    /// <summary>
+    /// Whether an exception is a failure of what the engine runs on rather than of the file: storage and
+    /// services (worth a retry), memory, a missing external program. Everything else a file provoked.
+    /// </summary>
+    public static bool IsInfrastructure(Exception exception) => exception is Azure.RequestFailedException or HttpRequestException
+        or TimeoutException or OutOfMemoryException or UnauthorizedAccessException or System.ComponentModel.Win32Exception
+        or Reading.Ocr.DocumentIntelligenceException
+        || (exception is IOException && exception is not EndOfStreamException);
+
+    private async Task<StatementRecord> ProcessAsync(ReadOnlyMemory<byte> content, DetectedFormat format, SourceInfo source, string unitId, CancellationToken cancellationToken)
+    {
+        var id = source.Sha256;
+        var fileName = source.FileName;
         if (Refuse(format) is { } refusal)
         {
             LogRejected(logger, id, refusal.Code);
@@ -65,7 +121,10 @@ public sealed partial class StatementProcessor(
             return Rejected(id, unitId, source, outcome.RejectionCode!, fileName, outcome.RejectionReason!);
         }
 
-        var record = Analyze(document, id, unitId, source);
+        // Every reader's output under the same budgets (OCR and PDF text are counted here, once).
+        TextBudget.Check(document, limitsOptions.Value);
+        document = InvisibleCharacters.Strip(document);
+        var record = Analyze(document, id, unitId, source, cancellationToken);
         if (abstractive.IsEnabled && record.Summary is { } summary && await abstractive.SummarizeAsync(record, cancellationToken) is { } text)
         {
             record = record with { Summary = summary with { Abstractive = text } };
@@ -76,9 +135,12 @@ public sealed partial class StatementProcessor(
     }
 
     /// <summary>Everything after reading: clean, parse, judge, classify, link, review, summarise.</summary>
-    public StatementRecord Analyze(TextDocument document, string statementId, string unitId, SourceInfo source)
+    public StatementRecord Analyze(TextDocument document, string statementId, string unitId, SourceInfo source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(document);
         var clean = cleaner.Clean(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<QualityFlag> readingFlags = document.Flags ?? [];
         source = source with { TextOrigin = document.Origin, Pages = document.Pages, Characters = clean.Lines.Sum(l => l.Text.Length) };
         if (clean.Lines.Count == 0)
         {
@@ -86,14 +148,22 @@ public sealed partial class StatementProcessor(
         }
 
         var parsed = parser.Parse(clean.Lines);
+        cancellationToken.ThrowIfCancellationRequested();
         var verdict = gate.Judge(parsed);
         if (verdict.Kind is null)
         {
             return Rejected(statementId, unitId, source, verdict.Code!, source.FileName, verdict.Reason!) with
             {
                 Title = parsed.Title,
-                Quality = clean.Flags,
+                Quality = [.. readingFlags, .. clean.Flags],
             };
+        }
+
+        if (parsed.Sections.FirstOrDefault(s => s.Items.Count > limitsOptions.Value.MaxItemsPerSection) is { } crowded)
+        {
+            throw new LimitExceededException(
+                "too_many_items",
+                string.Create(CultureInfo.InvariantCulture, $"“{crowded.Heading ?? SectionName(crowded.Kind)}”部分有 {crowded.Items.Count} 条，超过每部分 {limitsOptions.Value.MaxItemsPerSection} 条的上限，不像一份检视发言材料，请只上传材料本身"));
         }
 
         var sections = parsed.Sections.Select(s => s.Kind switch
@@ -105,7 +175,8 @@ public sealed partial class StatementProcessor(
 
         var problems = sections.Where(s => s.Kind == SectionKind.Problems).SelectMany(s => s.Items).ToList();
         var measures = sections.Where(s => s.Kind == SectionKind.Measures).SelectMany(s => s.Items).ToList();
-        var links = linker.Link(problems, measures, m => classifier.Classify(m.Title, m.Text, null).Code);
+        cancellationToken.ThrowIfCancellationRequested();
+        var links = linker.Link(problems, measures, m => classifier.Classify(m.Title, m.Text, null).Code, cancellationToken);
         sections = WithLinks(sections, links);
 
         var preamble = sections.Find(s => s.Kind == SectionKind.Preamble)?.Items is [var first, ..] ? first.Text : null;
@@ -123,7 +194,7 @@ public sealed partial class StatementProcessor(
             Framework = frameworks.Detect(parsed.Title, preamble, aspects),
             Sections = sections,
             Summary = summarizer.Summarize(sections),
-            Quality = [.. clean.Flags, .. reviewer.Review(sections, links)],
+            Quality = [.. readingFlags, .. clean.Flags, .. reviewer.Review(sections, links)],
             EngineVersion = EngineVersion,
         };
     }
@@ -152,8 +223,18 @@ public sealed partial class StatementProcessor(
         })];
     }
 
+    private static string SectionName(SectionKind kind) => kind switch
+    {
+        SectionKind.Problems => "存在的问题",
+        SectionKind.Causes => "原因剖析",
+        SectionKind.Measures => "整改措施",
+        _ => "其他内容",
+    };
+
     private static (string Code, string Reason)? Refuse(DetectedFormat format) => format.Kind switch
     {
+        FileKind.UnsupportedImage when format.MediaType == "image/heic" => ("unsupported_image", $"这是{format.Description}，暂时无法识别其中的文字。请在手机“设置 > 相机 > 格式”中选择“兼容性最佳”后重新拍摄，或把照片另存为 JPG/PNG 后重新上传"),
+        FileKind.UnsupportedImage => ("unsupported_image", $"这是{format.Description}，暂时无法识别其中的文字，请另存为 JPG 或 PNG 后重新上传"),
         FileKind.Empty => ("empty", "文件为空"),
         FileKind.LegacyDoc => ("legacy_doc", "这是 Word 97-2003 格式（.doc），请在 Word 中“另存为”.docx 后重新上传"),
         FileKind.EncryptedOffice => ("encrypted", "文档设置了打开密码，请取消密码保护后重新上传"),
@@ -178,4 +259,8 @@ public sealed partial class StatementProcessor(
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Statement {StatementId} rejected: {Code}")]
     private static partial void LogRejected(ILogger logger, string statementId, string code);
+
+    // The exception's message is left out: it may quote the file's content (statements are sensitive).
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Statement {StatementId} provoked {ExceptionType}; rejected with a record. At {StackTrace}")]
+    private static partial void LogContentFailure(ILogger logger, string statementId, string exceptionType, string? stackTrace);
 }

@@ -43,15 +43,23 @@ public static class ProcessCommand
         var store = new FolderStatementStore(outDir);
         var scheduler = new BatchConsolidationScheduler();
         var ingestor = ActivatorUtilities.CreateInstance<StatementIngestor>(services, store, scheduler);
-        var names = OutputNames(inputs);
+        var names = inputs.ToDictionary(f => f, f => FileNames.Printable(Path.GetFileName(f)), StringComparer.Ordinal);
+        var uploads = UploadNames(inputs);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var recordCopies = inputs.ToDictionary(f => f, f => FileNames.UniqueOutputName(Path.GetFileName(f), ".json", used), StringComparer.Ordinal);
+        var evalDir = Directory.CreateDirectory(Path.Combine(outDir, StorageLayout.StatementsContainer)).FullName;
         var records = new ConcurrentDictionary<string, StatementRecord>();
         var done = 0;
         var parallel = line["--parallel"] is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : Environment.ProcessorCount;
         await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            if (await IngestOneAsync(store, ingestor, file, unitId, names[file], ct) is { } record)
+            if (await IngestOneAsync(store, ingestor, file, unitId, uploads[file], ct) is { } record)
             {
                 records[file] = record;
+
+                // Beside the Blob layout, the record under the input's own name (OUT/statements/a.docx.json), where
+                // shared/eval-format.md says the CLI writes it and where measurements read it.
+                await File.WriteAllBytesAsync(Path.Combine(evalDir, recordCopies[file]), SelfReviewJson.Serialize(record, SelfReviewJson.Record), ct);
             }
 
             var n = Interlocked.Increment(ref done);
@@ -111,40 +119,15 @@ public static class ProcessCommand
         }
     }
 
-    /// <summary>Output names: the input file name made valid for the layout, and unique when two folders hold the same name.</summary>
-    private static Dictionary<string, string> OutputNames(IReadOnlyList<string> inputs)
+    /// <summary>
+    /// Upload names: the input file name made safe for the layout (any name a system allows gets a record:
+    /// separators, controls and reserved characters replaced, within the file-system and store limits),
+    /// and unique when two folders hold the same name.
+    /// </summary>
+    private static Dictionary<string, string> UploadNames(IReadOnlyList<string> inputs)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in inputs)
-        {
-            var name = SafeName(Path.GetFileName(file));
-            var candidate = name;
-            for (var i = 2; !used.Add(candidate); i++)
-            {
-                candidate = Path.GetFileNameWithoutExtension(name) + "~" + i.ToString(CultureInfo.InvariantCulture) + Path.GetExtension(name);
-            }
-
-            names[file] = candidate;
-        }
-
-        return names;
-    }
-
-    /// <summary>A file name the layout accepts: forbidden characters become "_", leading dots and spaces go, long names are cut before the extension.</summary>
-    public static string SafeName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var chars = name.Select(c => char.IsControl(c) || "/\\<>:\"|?*%#".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray();
-        var safe = new string(chars).Trim().TrimStart('.');
-        if (safe.Length > StorageLayout.MaxFileNameLength)
-        {
-            var extension = Path.GetExtension(safe);
-            extension = extension.Length > 10 ? "" : extension;
-            safe = safe[..(StorageLayout.MaxFileNameLength - extension.Length - 2)] + "~" + extension;
-        }
-
-        return safe.Length == 0 ? "unnamed" : safe;
+        return inputs.ToDictionary(f => f, f => FileNames.UniqueUploadName(Path.GetFileName(f), used), StringComparer.Ordinal);
     }
 
     private static string Status(StatementRecord record) => record.Status switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class ResultTable
             Count(r.Record.Summary?.Causes),
             Count(r.Record.Summary?.Measures),
             r.Record.Rejection?.Message ?? string.Empty,
-        }).ToList();
+        }.Select(FileNames.Printable).ToArray()).ToList(); // a newline in a name (and so in its reason) must not forge a row
         var widths = headers.Select((h, i) => Math.Max(Width(h), cells.Count == 0 ? 0 : cells.Max(c => Width(c[i])))).ToArray();
         widths[^1] = Math.Min(widths[^1], 80);
         var sb = new StringBuilder();

@@ -51,7 +51,8 @@ public sealed class TextCleaner(DomainVocabulary vocabulary, EnumeratorRecognize
             }
         }
 
-        if (document.Origin != TextOrigin.Docx)
+        // Word and web pages carry real paragraphs; the other formats break lines inside sentences.
+        if (document.Origin is not (TextOrigin.Docx or TextOrigin.Html))
         {
             lines = JoinBrokenLines(lines);
         }

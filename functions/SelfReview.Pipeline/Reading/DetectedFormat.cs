@@ -16,6 +16,15 @@ public enum FileKind
     Tiff,
     Text,
     OtherBinary,
+
+    /// <summary>An HTML page (Word's "save as web page", whatever its extension, .doc included).</summary>
+    Html,
+
+    /// <summary>A single-file web archive (.mht / .mhtml, RFC 2557).</summary>
+    Mhtml,
+
+    /// <summary>An image format no OCR engine here reads (GIF, HEIC, WebP, BMP): refused with what to do.</summary>
+    UnsupportedImage,
 }
 
 /// <summary>The format of an upload as the bytes show it.</summary>

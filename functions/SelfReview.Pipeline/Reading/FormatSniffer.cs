@@ -58,12 +58,88 @@ public static class FormatSniffer
             return new(FileKind.Tiff, "image/tiff", "TIFF 图片");
         }
 
+        if (OtherImage(bytes) is { } image)
+        {
+            return image;
+        }
+
+        if (WebPage(bytes) is { } page)
+        {
+            return page;
+        }
+
         if (TextDecoder.LooksLikeText(bytes))
         {
             return new(FileKind.Text, "text/plain", "纯文本");
         }
 
         return new(FileKind.OtherBinary, "application/octet-stream", DescribeUnknown(bytes));
+    }
+
+    /// <summary>
+    /// Images people send that no engine here reads, named in plain words with what to do: GIF (GIF87a/89a),
+    /// WebP (RIFF…WEBP), HEIC/HEIF and AVIF (an ISO-BMFF "ftyp" box with their brands; the iPhone's
+    /// default camera format), BMP ("BM").
+    /// </summary>
+    private static DetectedFormat? OtherImage(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8))
+        {
+            return new(FileKind.UnsupportedImage, "image/gif", "GIF 动图/图片");
+        }
+
+        if (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
+        {
+            return new(FileKind.UnsupportedImage, "image/webp", "WebP 图片");
+        }
+
+        if (bytes.Length >= 12 && bytes[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = Encoding.ASCII.GetString(bytes[8..12]);
+            if (brand is "heic" or "heix" or "hevc" or "hevx" or "heim" or "heis" or "mif1" or "msf1")
+            {
+                return new(FileKind.UnsupportedImage, "image/heic", "HEIC 照片（苹果手机默认的照片格式）");
+            }
+
+            if (brand is "avif" or "avis")
+            {
+                return new(FileKind.UnsupportedImage, "image/avif", "AVIF 图片");
+            }
+        }
+
+        if (bytes.Length >= 26 && bytes.StartsWith("BM"u8) && bytes[6..10].SequenceEqual((ReadOnlySpan<byte>)[0, 0, 0, 0]))
+        {
+            return new(FileKind.UnsupportedImage, "image/bmp", "BMP 图片");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Word's web formats, whatever the file is named: a single-file web archive starts with MIME headers
+    /// and is multipart/related (RFC 2557); a page starts with &lt;html or a doctype, or carries Word's
+    /// urn:schemas-microsoft-com:office:word namespace. Only the head is looked at, as ASCII.
+    /// </summary>
+    private static DetectedFormat? WebPage(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var head = Encoding.Latin1.GetString(bytes[start..Math.Min(bytes.Length, 4096)]);
+        var trimmed = head.TrimStart();
+        if ((trimmed.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("From:", StringComparison.OrdinalIgnoreCase)
+                || trimmed.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase))
+            && head.Contains("multipart/related", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(FileKind.Mhtml, "multipart/related", "网页存档（.mht）");
+        }
+
+        if (trimmed.StartsWith("<html", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || (trimmed.StartsWith("<?xml", StringComparison.Ordinal) && head.Contains("<html", StringComparison.OrdinalIgnoreCase))
+            || head.Contains("urn:schemas-microsoft-com:office:word", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(FileKind.Html, "text/html", "网页文件（.htm/.html）");
+        }
+
+        return null;
     }
 
     private static DetectedFormat DetectZip(ReadOnlyMemory<byte> content)

@@ -54,7 +54,7 @@ public static partial class StorageLayout
             return "缺少文件名";
         }
 
-        if (fileName.Length > MaxFileNameLength)
+        if (fileName.Length > MaxFileNameLength || System.Text.Encoding.UTF8.GetByteCount(fileName) > FileNames.MaxBytes)
         {
             return $"文件名过长：最多 {MaxFileNameLength} 个字符";
         }

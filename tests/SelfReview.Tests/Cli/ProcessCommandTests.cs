@@ -64,9 +64,11 @@ public sealed class ProcessCommandTests : IDisposable
     [InlineData("a%b#c.txt", "a_b_c.txt")]
     [InlineData(".hidden.txt", "hidden.txt")]
     [InlineData("张三 检视材料.docx", "张三 检视材料.docx")]
-    public void SafeName_MakesAnyFileNameValidForTheLayout(string name, string expected)
+    [InlineData("..\\..\\a.txt", "a.txt")]
+    [InlineData("第一行\n第二行.txt", "第一行_第二行.txt")]
+    public void UniqueUploadName_MakesAnyFileNameValidForTheLayout(string name, string expected)
     {
-        Assert.Equal(expected, SelfReview.Cli.Commands.ProcessCommand.SafeName(name));
+        Assert.Equal(expected, SelfReview.Pipeline.Storage.FileNames.UniqueUploadName(name, new HashSet<string>()));
         Assert.True(SelfReview.Pipeline.Storage.StorageLayout.IsValidFileName(expected));
     }
 

@@ -6,6 +6,9 @@ namespace SelfReview.Pipeline.Reading.Docx;
 /// <summary>Renders a list counter in a WordprocessingML number format (ECMA-376 Part 1, 17.18.59 ST_NumberFormat).</summary>
 internal static class NumberFormatter
 {
+    /// <summary>The longest run of one letter a letter-format counter renders to (zz… for 26 × 8 items).</summary>
+    internal const int MaxLetterRepeat = 8;
+
     private const string ChineseDigits = "零一二三四五六七八九";
     private const string TraditionalDigits = "零壹贰叁肆伍陆柒捌玖";
     private const string HeavenlyStems = "甲乙丙丁戊己庚辛壬癸";
@@ -97,9 +100,16 @@ internal static class NumberFormatter
             return value.ToString(CultureInfo.InvariantCulture);
         }
 
-        // Word repeats the letter: a … z, aa … zz.
+        // Word repeats the letter: a … z, aa … zz. A counter started at two billion would repeat it 77
+        // million times; past MaxLetterRepeat the number is shown in digits (no list is that long).
+        var repeat = (value - 1) / 26 + 1;
+        if (repeat > MaxLetterRepeat)
+        {
+            return value.ToString(CultureInfo.InvariantCulture);
+        }
+
         var letter = (char)(a + (value - 1) % 26);
-        return new string(letter, (value - 1) / 26 + 1);
+        return new string(letter, repeat);
     }
 
     private static string Roman(int value)

@@ -17,12 +17,15 @@ internal sealed class NumberingRenderer
     private readonly Dictionary<int, int[]> _counters = [];
     private readonly HashSet<int> _numsStarted = [];
     private readonly StyleResolver _styles;
+    private readonly int _maxLabel;
 
     /// <param name="numbering">The numbering part, or null when the document has none.</param>
     /// <param name="styles">The style chain, for numbering that comes from a paragraph style.</param>
-    public NumberingRenderer(Stream? numbering, StyleResolver styles)
+    /// <param name="maxLabel">The longest label rendered (<see cref="LimitsOptions.MaxLabelLength"/>); longer ones are cut.</param>
+    public NumberingRenderer(Stream? numbering, StyleResolver styles, int maxLabel = 32)
     {
         _styles = styles;
+        _maxLabel = maxLabel;
         if (numbering is null)
         {
             return;
@@ -161,7 +164,7 @@ internal sealed class NumberingRenderer
             return null;
         }
 
-        return Render(definition, counters, levels, level);
+        return Render(definition, counters, levels, level, _maxLabel);
     }
 
     private static Dictionary<int, LevelDefinition> ReadLevels(XmlReader reader)
@@ -192,11 +195,16 @@ internal sealed class NumberingRenderer
         return counters;
     }
 
-    private static string Render(LevelDefinition definition, int[] counters, Dictionary<int, LevelDefinition> levels, int level)
+    /// <summary>
+    /// The label of lvlText with its %1…%9 filled in, cut at <paramref name="maxLabel"/> characters: a
+    /// level text repeating %1 forty times over a ten-digit counter, on every paragraph, would otherwise
+    /// make a record of hundreds of megabytes.
+    /// </summary>
+    private static string Render(LevelDefinition definition, int[] counters, Dictionary<int, LevelDefinition> levels, int level, int maxLabel)
     {
         var text = definition.Text ?? "%" + (level + 1);
-        var result = new System.Text.StringBuilder(text.Length + 4);
-        for (var i = 0; i < text.Length; i++)
+        var result = new System.Text.StringBuilder(Math.Min(text.Length, maxLabel) + 4);
+        for (var i = 0; i < text.Length && result.Length < maxLabel; i++)
         {
             if (text[i] == '%' && i + 1 < text.Length && text[i + 1] is >= '1' and <= '9')
             {
@@ -213,7 +221,7 @@ internal sealed class NumberingRenderer
             }
         }
 
-        return result.ToString();
+        return result.Length > maxLabel ? result.ToString(0, maxLabel) : result.ToString();
     }
 
     private sealed record LevelDefinition(int Start, string? Format, string? Text, bool IsLegal)

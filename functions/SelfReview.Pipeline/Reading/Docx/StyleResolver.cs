@@ -5,6 +5,8 @@ namespace SelfReview.Pipeline.Reading.Docx;
 /// <summary>Resolves what a paragraph inherits from its style chain (styles.xml): numbering and outline level.</summary>
 internal sealed class StyleResolver
 {
+    private const int MaxChain = 32;
+
     private readonly Dictionary<string, StyleDefinition> _styles = new(StringComparer.Ordinal);
 
     /// <param name="styles">The styles part, or null when the document has none.</param>
@@ -116,10 +118,14 @@ internal sealed class StyleResolver
         return new StyleDefinition(name, basedOn, format);
     }
 
+    /// <summary>
+    /// The style and the styles it is based on. Cut at <see cref="MaxChain"/> links: real chains are a
+    /// handful long, and a crafted chain of thousands walked for every paragraph would grow with the square.
+    /// </summary>
     private IEnumerable<StyleDefinition> Chain(string? styleId)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (styleId is not null && seen.Add(styleId) && _styles.TryGetValue(styleId, out var style))
+        while (styleId is not null && seen.Count < MaxChain && seen.Add(styleId) && _styles.TryGetValue(styleId, out var style))
         {
             yield return style;
             styleId = style.BasedOn;

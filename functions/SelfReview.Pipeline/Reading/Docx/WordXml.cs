@@ -45,6 +45,11 @@ internal static class WordXml
     /// </summary>
     public static void Children(XmlReader reader, Action<XmlReader> visit)
     {
+        // The walks over a part recurse through this method once per element level. The readers cap the
+        // depth (LimitsOptions.MaxXmlDepth); this is the floor under every walk, styles and numbering
+        // included: a catchable InsufficientExecutionStackException instead of a stack overflow that
+        // would end the process and every other file's record with it.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (reader.IsEmptyElement)
         {
             reader.Read();

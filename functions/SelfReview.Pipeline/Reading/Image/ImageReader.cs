@@ -8,7 +8,7 @@ namespace SelfReview.Pipeline.Reading.Image;
 /// Reads photos and scans (PNG, JPEG, TIFF with any number of pages) through the configured OCR engine,
 /// after checking the page and pixel limits from the header.
 /// </summary>
-public sealed class ImageReader(IOcrEngine ocr, IOptions<OcrOptions> options) : IDocumentReader
+public sealed class ImageReader(IOcrEngine ocr, IOptions<LimitsOptions> options) : IDocumentReader
 {
     public bool CanRead(FileKind kind) => kind is FileKind.Png or FileKind.Jpeg or FileKind.Tiff;
 
@@ -26,14 +26,23 @@ public sealed class ImageReader(IOcrEngine ocr, IOptions<OcrOptions> options) : 
         }
 
         var largest = frames.MaxBy(f => f.Pixels);
-        if (largest.Pixels > limits.MaxPixels)
+        if (largest.Pixels > limits.MaxPixelsPerPage)
         {
             return ReadOutcome.Rejected(
                 "image_too_large",
-                string.Create(CultureInfo.InvariantCulture, $"图片尺寸 {largest.Width}×{largest.Height}（{largest.Pixels / 10_000} 万像素）超过上限 {limits.MaxPixels / 10_000} 万像素，请缩小后重新上传"));
+                string.Create(CultureInfo.InvariantCulture, $"图片尺寸 {largest.Width}×{largest.Height}（{largest.Pixels / 10_000} 万像素）超过上限 {limits.MaxPixelsPerPage / 10_000} 万像素，请缩小后重新上传"));
         }
 
-        var outcome = await ocr.RecognizeAsync(new OcrRequest(content, format, [.. Enumerable.Range(1, frames.Count)]), cancellationToken);
+        // Pixels × frames: fifty frames each under the page limit are still fifty pages of OCR.
+        var total = frames.Sum(f => f.Pixels);
+        if (total > limits.MaxTotalPixels)
+        {
+            return ReadOutcome.Rejected(
+                "image_too_large",
+                string.Create(CultureInfo.InvariantCulture, $"图片共 {frames.Count} 帧、{total / 10_000} 万像素，超过每份文件 {limits.MaxTotalPixels / 10_000} 万像素的上限，请只上传材料的页面并缩小尺寸"));
+        }
+
+        var outcome = await OcrBudget.RecognizeAsync(ocr, new OcrRequest(content, format, [.. Enumerable.Range(1, frames.Count)]), limits, cancellationToken);
         if (outcome.Document is { } document && document.Characters == 0)
         {
             return Limits.NothingRecognised();

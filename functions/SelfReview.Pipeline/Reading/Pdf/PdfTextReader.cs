@@ -20,7 +20,7 @@ namespace SelfReview.Pipeline.Reading.Pdf;
 /// (often set in another font) and its ASCII runs as separate chunks whose stream order is not the
 /// reading order.
 /// </remarks>
-public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<OcrOptions> options, ILogger<PdfTextReader> logger) : IDocumentReader
+public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<LimitsOptions> options, ILogger<PdfTextReader> logger) : IDocumentReader
 {
     /// <summary>Baselines closer than this share a line (times the type size).</summary>
     private const double SameLine = 0.4;
@@ -76,7 +76,7 @@ public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<OcrOptions> o
         if (ocrPages.Count > 0)
         {
             LogOcrPages(logger, ocrPages.Count, pages.Count);
-            var recognised = await ocr.RecognizeAsync(new OcrRequest(content, format, ocrPages), cancellationToken);
+            var recognised = await OcrBudget.RecognizeAsync(ocr, new OcrRequest(content, format, ocrPages), limits, cancellationToken);
             if (recognised.Document is not { } scanned)
             {
                 return recognised;

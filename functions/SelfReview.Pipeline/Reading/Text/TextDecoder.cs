@@ -21,8 +21,74 @@ public static class TextDecoder
         return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    /// <summary>Whether the bytes look like text in one of the supported encodings.</summary>
-    public static bool LooksLikeText(ReadOnlySpan<byte> bytes) => TryDecode(bytes, out _, out _);
+    private static readonly Encoding LenientGb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+
+    /// <summary>Whether the bytes look like text in one of the supported encodings, whole or line by line.</summary>
+    public static bool LooksLikeText(ReadOnlySpan<byte> bytes) => TryDecode(bytes, out _, out _) || TryDecodeByLine(bytes) is not null;
+
+    /// <summary>
+    /// The text of a file that does not decode as a whole: one where lines were pasted from files in
+    /// UTF-8 and in GB18030 (each line decoded in the encoding it is valid in), or one with a stray NUL
+    /// byte (dropped). Null when it does not read as text even so: too many zero bytes (a binary file),
+    /// lines valid in neither encoding, or control characters. The caller flags what was repaired.
+    /// </summary>
+    public static LineDecodedText? TryDecodeByLine(ReadOnlySpan<byte> bytes)
+    {
+        var nuls = bytes.Count((byte)0);
+        if (bytes.IsEmpty || nuls * 1000L > bytes.Length + 1000L * 8)
+        {
+            return null; // more than a few stray NULs beyond one per thousand: UTF-16 or binary, not damaged text
+        }
+
+        var sb = new StringBuilder(bytes.Length);
+        int utf8Lines = 0, gbLines = 0, badLines = 0, lines = 0;
+        var buffer = nuls > 0 ? new byte[bytes.Length - nuls] : null;
+        if (buffer is not null)
+        {
+            var n = 0;
+            foreach (var b in bytes)
+            {
+                if (b != 0)
+                {
+                    buffer[n++] = b;
+                }
+            }
+
+            bytes = buffer;
+        }
+
+        while (!bytes.IsEmpty)
+        {
+            // 0x0A is never a trail byte in UTF-8 or GB18030 (trail bytes are ≥ 0x30), so lines split safely.
+            var end = bytes.IndexOf((byte)'\n');
+            var line = end < 0 ? bytes : bytes[..(end + 1)];
+            bytes = end < 0 ? [] : bytes[(end + 1)..];
+            lines++;
+            if (TryStrict(StrictUtf8, line, "utf-8", out var text, out _))
+            {
+                utf8Lines += line.ContainsAnyExceptInRange((byte)0, (byte)0x7F) ? 1 : 0;
+            }
+            else if (TryStrict(Gb18030, line, "gb18030", out text, out _))
+            {
+                gbLines++;
+            }
+            else
+            {
+                text = LenientGb18030.GetString(line);
+                badLines++;
+            }
+
+            sb.Append(text);
+        }
+
+        var decoded = sb.ToString();
+        if (badLines * 100 > lines || !IsMostlyPrintable(decoded) || (!HasCjk(decoded) && Plausibility(decoded) < 0.95))
+        {
+            return null;
+        }
+
+        return new LineDecodedText(decoded, utf8Lines > 0 && gbLines > 0 ? Math.Min(utf8Lines, gbLines) : 0, nuls, badLines);
+    }
 
     /// <summary>Decodes the bytes, telling which encoding matched.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> bytes, out string text, out string encodingName)

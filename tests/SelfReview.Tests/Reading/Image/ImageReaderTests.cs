@@ -10,7 +10,7 @@ public sealed class ImageReaderTests
     [Fact]
     public async Task Process_RejectsAnImageAboveThePixelLimit_NamingTheLimit()
     {
-        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Ocr:MaxPixels"] = "3000000" });
+        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Limits:MaxPixelsPerPage"] = "3000000" });
 
         var record = await services.GetRequiredService<StatementProcessor>().ProcessAsync(await File.ReadAllBytesAsync(TestFiles.SeedPhoneJpg), "长图.jpg", "test");
 
@@ -23,7 +23,7 @@ public sealed class ImageReaderTests
     [Fact]
     public async Task Process_RejectsATiffWithMoreFramesThanThePageLimit()
     {
-        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Ocr:MaxPages"] = "2" });
+        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Limits:MaxPages"] = "2" });
         var tiff = ImageHeaderTests.Tiff(true, (2480, 3508), (2480, 3508), (2480, 3508));
 
         var record = await services.GetRequiredService<StatementProcessor>().ProcessAsync(tiff, "扫描.tif", "test");

@@ -78,7 +78,7 @@ public sealed class PdfTextReaderTests
     [Fact]
     public async Task Process_RejectsAPdfWithMorePagesThanTheLimit_NamingBoth()
     {
-        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Ocr:MaxPages"] = "2" });
+        using var services = OcrEngines.Configured(new Dictionary<string, string?> { ["Limits:MaxPages"] = "2" });
 
         var record = await services.GetRequiredService<StatementProcessor>().ProcessAsync(await File.ReadAllBytesAsync(TestFiles.SeedTextPdf), "长.pdf", "test");
 
