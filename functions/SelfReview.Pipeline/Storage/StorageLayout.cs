@@ -56,7 +56,8 @@ public static partial class StorageLayout
 
         if (fileName.Length > MaxFileNameLength || System.Text.Encoding.UTF8.GetByteCount(fileName) > FileNames.MaxBytes)
         {
-            return $"文件名过长：最多 {MaxFileNameLength} 个字符";
+            // The folder store keeps the name as a file name, and Linux file systems take 255 bytes of UTF-8 (85 Chinese characters).
+            return $"文件名过长：最多 {MaxFileNameLength} 个字符（中文约 80 个字），请改短后重新上传";
         }
 
         if (fileName.StartsWith('.') || fileName.Trim().Length != fileName.Length)

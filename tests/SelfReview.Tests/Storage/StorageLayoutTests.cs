@@ -50,9 +50,11 @@ public sealed class StorageLayoutTests
     public void FileName_IsRefusedWithAReason_Otherwise(string? fileName) => Assert.NotNull(StorageLayout.FileNameError(fileName));
 
     [Fact]
-    public void FileName_IsRefused_WhenLongerThan200Characters()
+    public void FileName_IsRefused_WhenLongerThan200CharactersOr255Bytes()
     {
-        Assert.Null(StorageLayout.FileNameError(new string('文', 195) + ".docx"));
-        Assert.Contains("过长", StorageLayout.FileNameError(new string('文', 196) + ".docx"), StringComparison.Ordinal);
+        Assert.Null(StorageLayout.FileNameError(new string('a', 195) + ".docx"));
+        Assert.Contains("过长", StorageLayout.FileNameError(new string('a', 196) + ".docx"), StringComparison.Ordinal);
+        Assert.Null(StorageLayout.FileNameError(new string('文', 83) + ".docx"));
+        Assert.Contains("过长", StorageLayout.FileNameError(new string('文', 84) + ".docx"), StringComparison.Ordinal);
     }
 }
