@@ -59,6 +59,12 @@ public static class EvalCommand
         sb.Append(c, $"category accuracy:        {result.CategoryCorrect}/{result.CategoryMatched} ({result.CategoryAccuracy:0.000})\n");
         sb.Append(c, $"deadline accuracy:        {result.DeadlineCorrect}/{result.DeadlineMatched} ({result.DeadlineAccuracy:0.000})\n");
         sb.Append(c, $"non-statements rejected:  {result.NonStatementsRejected}/{result.NonStatements}\n");
+        sb.Append(c, $"statements accepted:      {result.StatementsAccepted}\n");
+        sb.Append(c, $"team marked team:         {result.TeamMarked}\n");
+        sb.Append(c, $"personal kept personal:   {result.PersonalKept}\n");
+        sb.Append(c, $"author found:             {result.AuthorFound}\n");
+        sb.Append(c, $"position found:           {result.PositionFound}\n");
+        sb.Append(c, $"meeting year found:       {result.MeetingYearFound}\n");
         if (result.Misses.Count > 0)
         {
             sb.Append(c, $"\nmisses ({result.Misses.Count}):\n");
