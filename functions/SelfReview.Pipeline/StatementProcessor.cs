@@ -86,14 +86,19 @@ public sealed partial class StatementProcessor(
         }
 
         var parsed = parser.Parse(clean.Lines);
-        var verdict = gate.Judge(parsed);
-        if (verdict.Kind is null)
+        var judged = gate.Judge(parsed);
+        if (judged is StatementGate.Verdict.Rejected rejected)
         {
-            return Rejected(statementId, unitId, source, verdict.Code!, source.FileName, verdict.Reason!) with
+            return Rejected(statementId, unitId, source, rejected.Code, source.FileName, rejected.Reason) with
             {
                 Title = parsed.Title,
                 Quality = clean.Flags,
             };
+        }
+
+        if (judged is not StatementGate.Verdict.Accepted verdict)
+        {
+            throw new InvalidOperationException("The gate returned neither an acceptance nor a rejection.");
         }
 
         var sections = parsed.Sections.Select(s => s.Kind switch
@@ -116,6 +121,7 @@ public sealed partial class StatementProcessor(
             UnitId = unitId,
             Status = RecordStatus.Accepted,
             StatementKind = verdict.Kind,
+            Confidence = verdict.Confidence,
             Source = source,
             Title = parsed.Title,
             Author = parsed.Author,
@@ -123,7 +129,7 @@ public sealed partial class StatementProcessor(
             Framework = frameworks.Detect(parsed.Title, preamble, aspects),
             Sections = sections,
             Summary = summarizer.Summarize(sections),
-            Quality = [.. clean.Flags, .. reviewer.Review(sections, links)],
+            Quality = [.. clean.Flags, .. (verdict.Review is { } review ? [review] : Array.Empty<QualityFlag>()), .. reviewer.Review(sections, links)],
             EngineVersion = EngineVersion,
         };
     }

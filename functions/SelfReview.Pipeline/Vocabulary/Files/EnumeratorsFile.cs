@@ -1,0 +1,7 @@
+namespace SelfReview.Pipeline.Vocabulary.Files;
+
+/// <summary>enumerators.json: the enumerator families and the ordinals of sequence words.</summary>
+public sealed record EnumeratorsFile(
+    IReadOnlyList<EnumeratorFamilyEntry> Families,
+    IReadOnlyDictionary<string, int> SequenceWords,
+    string? Comment = null);
