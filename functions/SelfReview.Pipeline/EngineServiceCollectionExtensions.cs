@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSelfReviewOcr();
         services.TryAddSingleton<EnumeratorRecognizer>();
         services.TryAddSingleton<TextCleaner>();
+        services.TryAddSingleton<TitleBlockReader>();
         services.TryAddSingleton<StatementParser>();
         services.TryAddSingleton<StatementGate>();
         services.TryAddSingleton<CategoryClassifier>();

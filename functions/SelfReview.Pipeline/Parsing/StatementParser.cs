@@ -12,17 +12,21 @@ namespace SelfReview.Pipeline.Parsing;
 /// paragraph, items run together, aspects without items, continuation paragraphs, unheaded causes,
 /// statements that start mid-way.
 /// </summary>
-public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators)
+public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock)
 {
     private const string SentenceEnds = "。；;！？!?";
     private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
 
     public ParsedStatement Parse(IReadOnlyList<Line> lines)
     {
-        var state = new ParseState();
+        var block = titleBlock.Read(lines);
+        var state = new ParseState { Title = block.Title };
         for (var i = 0; i < lines.Count; i++)
         {
-            ParseLine(lines, i, state);
+            if (!block.Used.Contains(i))
+            {
+                ParseLine(lines, i, state);
+            }
         }
 
         state.Close();
@@ -30,9 +34,9 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var sections = BuildSections(state);
         return new ParsedStatement
         {
-            Title = state.Title,
-            Author = state.Author,
-            MeetingYear = MeetingYear(state.Title, state.PreambleText),
+            Title = block.Title,
+            Author = block.Author,
+            MeetingYear = block.MeetingYear,
             Sections = sections,
             MatchText = string.Join('\n', lines.Select(l => l.Match)),
         };
@@ -42,36 +46,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     {
         var line = lines[index];
         var (enumerator, rest, restMatch) = Split(line);
-
-        if (state.Title is null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null && IsTitle(line.Match))
-        {
-            state.Title = line.Text;
-            state.Author ??= AuthorFromTitle(line.Match, line.Text);
-            return;
-        }
-
-        if (state.Title is not null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null
-            && (IsSubtitle(line.Match) || (index <= 2 && IsTitleContinuation(line.Match))))
-        {
-            state.Title += line.Text;
-            return;
-        }
-
-        if (enumerator is null && TryAuthorLine(line.Text, out var author))
-        {
-            state.Author ??= author;
-            return;
-        }
-
-        if (enumerator is null && IsSignature(lines, index, line.Match))
-        {
-            if (DateLine().IsMatch(line.Match) is false)
-            {
-                state.Author ??= new Person(line.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal), null);
-            }
-
-            return;
-        }
 
         if (HeadingKind(line, enumerator, restMatch, state.Current, state.SectionFamily) is { } heading)
         {
@@ -287,54 +261,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     private static bool LooksLikeSentence(string head) =>
         head.Contains('，') || head.Contains(',') || NegativeCue().IsMatch(head) && !ShortfallHeading().IsMatch(head);
 
-    private bool IsTitle(string match)
-    {
-        if (match.Length > 70 || match.Length < 4 || "。；，".Contains(match[^1]))
-        {
-            return false;
-        }
-
-        return Matches(vocabulary.StatementTitle, match) || vocabulary.NonStatementTitles.Any(n => n.Pattern.IsMatch(match))
-            || TitleWords().IsMatch(match) || (match.Length <= 40 && !match.Contains('，'));
-    }
-
-    /// <summary>A title set on two lines: the second names the kind of material ("个人检视剖析材料").</summary>
-    private static bool IsTitleContinuation(string match) =>
-        match.Length <= 30 && !"。；，：".Contains(match[^1]) && TitleKindWords().IsMatch(match);
-
-    private static bool IsSubtitle(string match) =>
-        match.StartsWith("——", StringComparison.Ordinal) || match.StartsWith("--", StringComparison.Ordinal)
-        || (match.Length <= 24 && (match.StartsWith('（') || match.StartsWith('(')) && (match.EndsWith('）') || match.EndsWith(')')));
-
-    private bool TryAuthorLine(string text, out Person? author)
-    {
-        foreach (var pattern in vocabulary.AuthorLine)
-        {
-            var m = pattern.Match(text);
-            if (m.Success)
-            {
-                var position = m.Groups["position"].Success ? m.Groups["position"].Value.Trim().Trim('（', '）', '(', ')') : null;
-                author = new Person(m.Groups["name"].Value, string.IsNullOrEmpty(position) ? null : position);
-                return true;
-            }
-        }
-
-        author = null;
-        return false;
-    }
-
-    private static Person? AuthorFromTitle(string match, string text)
-    {
-        var m = TitleAuthor().Match(match);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var name = text.Substring(m.Groups["name"].Index, m.Groups["name"].Length);
-        return new Person(name, null);
-    }
-
     /// <summary>Whether items follow: then a pledge-like sentence introduces them rather than closing the statement.</summary>
     private bool EnumeratedLinesFollow(IReadOnlyList<Line> lines, int index)
     {
@@ -347,16 +273,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         return false;
-    }
-
-    private static bool IsSignature(IReadOnlyList<Line> lines, int index, string match)
-    {
-        if (index < lines.Count - 3)
-        {
-            return false;
-        }
-
-        return DateLine().IsMatch(match) || SignatureName().IsMatch(match);
     }
 
     private static bool Matches(IReadOnlyList<Regex> patterns, string text)
@@ -459,50 +375,15 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return prefix + counters[prefix].ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The year of the meeting: "2023年度" meetings are held early in 2024; "2023年…专题民主生活会" in 2023.</summary>
-    private static int? MeetingYear(string? title, List<string> preamble)
-    {
-        foreach (var text in preamble.Prepend(title ?? string.Empty))
-        {
-            var m = YearInTitle().Match(text);
-            if (m.Success)
-            {
-                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return m.Groups["annual"].Success ? year + 1 : year;
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}×XＸ]{2,4})同志")]
-    private static partial Regex TitleAuthor();
-
-    [GeneratedRegex(@"^(\d{4}|20[*＊xX×]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[*＊xX×]{1,2})\s*月(\s*(\d{1,2}|[*＊xX×]{1,2})\s*日)?$|^[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月([〇零一二三四五六七八九十]{1,3}日)?$")]
-    private static partial Regex DateLine();
-
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s\u3000]{1,4}$")]
-    private static partial Regex SignatureName();
-
-    [GeneratedRegex("(材料|发言|提纲|发言稿)$")]
-    private static partial Regex TitleKindWords();
-
-    [GeneratedRegex("材料|发言|提纲|讲话|方案|通知|报告|民主生活会|组织生活会|心得|体会|总结")]
-    private static partial Regex TitleWords();
-
     [GeneratedRegex("不够|不足|不深|不强|不高|不到位|有待|欠缺|还不|不实|不严|缺乏|弱化|淡化")]
     private static partial Regex NegativeCue();
 
     [GeneratedRegex("差距(和|与|及)?不足|存在(的)?不足|^不足$")]
     private static partial Regex ShortfallHeading();
 
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年(?<annual>度)?")]
-    private static partial Regex YearInTitle();
-
     private sealed class ParseState
     {
         public string? Title { get; set; }
-        public Person? Author { get; set; }
         public List<string> PreambleText { get; } = [];
         public List<SectionBuilder> Sections { get; } = [];
         public SectionBuilder? Current { get; private set; }
