@@ -37,6 +37,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             Title = block.Title,
             Author = block.Author,
             MeetingYear = block.MeetingYear,
+            DeadlineYear = block.DeadlineYear,
             Sections = sections,
             MatchText = string.Join('\n', lines.Select(l => l.Match)),
         };

@@ -101,7 +101,8 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             break;
         }
 
-        return new TitleBlock(title, author, MeetingYear(title, lines, used), used);
+        var (meetingYear, deadlineYear) = MeetingYear(title, lines, used);
+        return new TitleBlock(title, author, meetingYear, deadlineYear, used);
     }
 
     /// <summary>An author line: a labelled name (<c>发言人：…</c>), or a position and a name separated by spaces.</summary>
@@ -201,10 +202,10 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
         || (match.Length <= 24 && (match.StartsWith('（') || match.StartsWith('(')) && (match.EndsWith('）') || match.EndsWith(')')));
 
     /// <summary>
-    /// The year of the meeting from the title, else from the lines before the first item: "2023年度" meetings
-    /// are held early in the next year (annualYearOffset); "2023年…专题民主生活会" in that year.
+    /// The year the title names (else the lines before the first item), and the year its deadlines refer to:
+    /// "2023年度" meetings are held early in the next year (annualYearOffset); "2023年…专题民主生活会" in that year.
     /// </summary>
-    private int? MeetingYear(string? title, IReadOnlyList<Line> lines, HashSet<int> used)
+    private (int? Meeting, int? Deadlines) MeetingYear(string? title, IReadOnlyList<Line> lines, HashSet<int> used)
     {
         var candidates = new List<string>();
         if (title is not null)
@@ -231,10 +232,26 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             if (m.Success)
             {
                 var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return m.Groups["annual"].Success ? year + Rules.Limits.AnnualYearOffset : year;
+                return (year, m.Groups["annual"].Success ? year + Rules.Limits.AnnualYearOffset : year);
             }
         }
 
-        return null;
+        // A campaign held in one year dates the statement (群众路线教育实践活动 → 2014); else the first year the text names.
+        var named = candidates.FirstOrDefault();
+        if (named is not null && vocabulary.Frameworks.FirstOrDefault(f => f.MeetingYear is not null && f.TitleWords.Any(w => named.Contains(w, StringComparison.Ordinal))) is { } framework)
+        {
+            return (framework.MeetingYear, null);
+        }
+
+        foreach (var line in lines)
+        {
+            var m = Rules.MeetingYear.Match(line.Match);
+            if (m.Success)
+            {
+                return (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), null);
+            }
+        }
+
+        return (null, null);
     }
 }

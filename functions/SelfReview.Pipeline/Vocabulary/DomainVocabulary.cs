@@ -66,7 +66,7 @@ public sealed class DomainVocabulary
             ParseDeadlineKind(deadlinesFile, r.Kind), r.Rule, Compile(deadlinesFile, "rules.pattern", r.Pattern)))];
 
         var frameworks = Load("frameworks.json", VocabularyJsonContext.Default.FrameworksFile);
-        Frameworks = [.. frameworks.Frameworks.Select(f => new FrameworkDefinition(f.Id, f.Name, f.TitleWords, f.Aspects))];
+        Frameworks = [.. frameworks.Frameworks.Select(f => new FrameworkDefinition(f.Id, f.Name, f.TitleWords, f.Aspects, f.MeetingYear))];
 
         const string signalsFile = "signals.json";
         var signals = Load(signalsFile, VocabularyJsonContext.Default.SignalsFile);

@@ -5,4 +5,5 @@ public sealed record FrameworkEntry(
     string Id,
     string Name,
     IReadOnlyList<string> TitleWords,
-    IReadOnlyList<string> Aspects);
+    IReadOnlyList<string> Aspects,
+    int? MeetingYear = null);
