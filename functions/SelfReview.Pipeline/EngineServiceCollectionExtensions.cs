@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<EnumeratorRecognizer>();
         services.TryAddSingleton<TextCleaner>();
         services.TryAddSingleton<TitleBlockReader>();
+        services.TryAddSingleton<ContentKindGuesser>();
         services.TryAddSingleton<StatementParser>();
         services.TryAddSingleton<StatementGate>();
         services.TryAddSingleton<CategoryClassifier>();

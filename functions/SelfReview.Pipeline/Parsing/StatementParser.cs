@@ -12,7 +12,7 @@ namespace SelfReview.Pipeline.Parsing;
 /// paragraph, items run together, aspects without items, continuation paragraphs, unheaded causes,
 /// statements that start mid-way.
 /// </summary>
-public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock)
+public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock, ContentKindGuesser guesser)
 {
     private const string SentenceEnds = "。；;！？!?";
     private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
@@ -20,7 +20,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     public ParsedStatement Parse(IReadOnlyList<Line> lines)
     {
         var block = titleBlock.Read(lines);
-        var state = new ParseState { Title = block.Title };
+        var state = new ParseState(vocabulary.AreSiblings) { Title = block.Title };
         for (var i = 0; i < lines.Count; i++)
         {
             if (!block.Used.Contains(i))
@@ -85,6 +85,19 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             return;
         }
 
+        if (enumerator is not null && state.Current is { } open && open.Kind is SectionKind.Problems or SectionKind.Causes or SectionKind.Measures or SectionKind.Other
+            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator)))
+        {
+            // A new list under no new heading: a part whose heading is missing. Its language tells which
+            // (issue 11); without a heading of its own only a later part in the usual order is believed.
+            var guess = guesser.Guess(GroupAt(lines, index, enumerator));
+            var order = Array.IndexOf(MainKinds, open.Kind);
+            if (guess != open.Kind && (open.Heading is null || Array.IndexOf(MainKinds, guess) > order))
+            {
+                state.StartSection(guess, null, null);
+            }
+        }
+
         if (state.Current is null)
         {
             if (enumerator is null && state.Sections.Count == 0)
@@ -124,7 +137,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             }
 
             var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
-            var continues = expected.TryGetValue(inner.Family, out var last) && ordinal == last + 1;
+            var continues = expected.Any(e => vocabulary.AreSiblings(e.Key, inner.Family) && ordinal == e.Value + 1);
             // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
             var shortLead = cuts.Count == 0 && enumerator is not null && enumerator.Family != inner.Family
                 && (p <= 24 || (p <= 48 && match.AsSpan(0, p - 1).EndsWith("方面", StringComparison.Ordinal)));
@@ -317,13 +330,33 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
     }
 
-    private SectionKind GuessKind(SectionBuilder section)
+    private SectionKind GuessKind(SectionBuilder section) => guesser.Guess(section.Leaves().Select(l => l.Node.Text));
+
+    /// <summary>The items of the list that starts at <paramref name="index"/>: up to the next list start of the same family, a heading level line or a loose lead-in.</summary>
+    private List<string> GroupAt(IReadOnlyList<Line> lines, int index, Enumerator first)
     {
-        var text = string.Concat(section.AllText());
-        var problem = vocabulary.ProblemCues.Sum(c => TermCounter.Count(text, c));
-        var measure = vocabulary.MeasureCues.Sum(c => TermCounter.Count(text, c));
-        var cause = vocabulary.CauseCues.Sum(c => TermCounter.Count(text, c)) * 2;
-        return problem >= measure && problem >= cause ? SectionKind.Problems : cause > measure ? SectionKind.Causes : SectionKind.Measures;
+        const int maxItems = 12;
+        var items = new List<string> { lines[index].Text[Math.Min(first.Length, lines[index].Text.Length)..] };
+        for (var i = index + 1; i < lines.Count && items.Count < maxItems; i++)
+        {
+            var (e, body, _) = Split(lines[i]);
+            if (e is null)
+            {
+                continue;
+            }
+
+            if (e.Ordinal <= 1 || e.Rank < first.Rank)
+            {
+                break;
+            }
+
+            if (vocabulary.AreSiblings(e.Family, first.Family))
+            {
+                items.Add(body);
+            }
+        }
+
+        return items;
     }
 
 
@@ -382,7 +415,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     [GeneratedRegex("差距(和|与|及)?不足|存在(的)?不足|^不足$")]
     private static partial Regex ShortfallHeading();
 
-    private sealed class ParseState
+    private sealed class ParseState(Func<string, string, bool> siblings)
     {
         public string? Title { get; set; }
         public List<string> PreambleText { get; } = [];
@@ -395,7 +428,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         public void StartSection(SectionKind kind, string? heading, string? family, bool fragment = false)
         {
             Close();
-            Current = new SectionBuilder(kind, fragment ? null : heading, family);
+            Current = new SectionBuilder(kind, fragment ? null : heading, family, siblings);
             if (!fragment && heading is not null && family is not null)
             {
                 SectionFamily ??= family;

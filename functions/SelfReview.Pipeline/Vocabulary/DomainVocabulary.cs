@@ -19,6 +19,7 @@ public sealed class DomainVocabulary
     private static readonly Lazy<DomainVocabulary> Shared = new(() => new DomainVocabulary());
 
     private readonly FrozenDictionary<char, char> _traditional;
+    private readonly IReadOnlyList<IReadOnlyList<string>> _siblings;
 
     private DomainVocabulary()
     {
@@ -40,11 +41,25 @@ public sealed class DomainVocabulary
         UnheadedMeasures = Regexes(sectionsFile, "unheadedMeasures", sections.UnheadedMeasures);
         Closing = Regexes(sectionsFile, "closing", sections.Closing);
         AuthorLine = Regexes(sectionsFile, "authorLine", sections.AuthorLine);
+        ContentCues = new Dictionary<SectionKind, IReadOnlyList<Cue>>
+        {
+            [SectionKind.Problems] = Cues(sectionsFile, "contentCues.problems", sections.ContentCues.Problems),
+            [SectionKind.Causes] = Cues(sectionsFile, "contentCues.causes", sections.ContentCues.Causes),
+            [SectionKind.Measures] = Cues(sectionsFile, "contentCues.measures", sections.ContentCues.Measures),
+        }.ToFrozenDictionary();
 
         const string enumeratorsFile = "enumerators.json";
         var enumerators = Load(enumeratorsFile, VocabularyJsonContext.Default.EnumeratorsFile);
         Enumerators = [.. enumerators.Families.Select(f => new EnumeratorFamily(f.Id, f.Rank, Compile(enumeratorsFile, "families.pattern", f.Pattern), f.Inline))];
         SequenceWords = enumerators.SequenceWords.ToFrozenDictionary(StringComparer.Ordinal);
+        _siblings = enumerators.Siblings;
+        foreach (var family in _siblings.SelectMany(g => g))
+        {
+            if (!Enumerators.Any(f => f.Id == family))
+            {
+                throw Invalid(enumeratorsFile, "siblings", $"unknown family \"{family}\"");
+            }
+        }
 
         const string cleaningFile = "cleaning.json";
         var cleaning = Load(cleaningFile, VocabularyJsonContext.Default.CleaningFile);
@@ -117,6 +132,9 @@ public sealed class DomainVocabulary
     public IReadOnlyList<Regex> UnheadedMeasures { get; }
     public IReadOnlyList<Regex> Closing { get; }
     public IReadOnlyList<Regex> AuthorLine { get; }
+
+    /// <summary>The language that shows an unheaded group's kind (problems, causes, measures).</summary>
+    public FrozenDictionary<SectionKind, IReadOnlyList<Cue>> ContentCues { get; }
     public IReadOnlyList<EnumeratorFamily> Enumerators { get; }
     public FrozenDictionary<string, int> SequenceWords { get; }
     public IReadOnlyList<Regex> InlineLeftovers { get; }
@@ -145,6 +163,10 @@ public sealed class DomainVocabulary
 
     /// <summary>问题来源 other than 自己查摆, with the words that show it.</summary>
     public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> ProblemSources { get; }
+
+    /// <summary>Whether authors mix the two families within one list (1. 2、; 首先 其次 第三，).</summary>
+    public bool AreSiblings(string family, string other) =>
+        family == other || _siblings.Any(g => g.Contains(family) && g.Contains(other));
 
     /// <summary>Maps traditional characters to simplified ones, for matching only.</summary>
     public string ToSimplified(string text)

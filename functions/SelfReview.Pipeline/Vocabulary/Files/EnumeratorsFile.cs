@@ -4,4 +4,5 @@ namespace SelfReview.Pipeline.Vocabulary.Files;
 public sealed record EnumeratorsFile(
     IReadOnlyList<EnumeratorFamilyEntry> Families,
     IReadOnlyDictionary<string, int> SequenceWords,
+    IReadOnlyList<IReadOnlyList<string>> Siblings,
     string? Comment = null);

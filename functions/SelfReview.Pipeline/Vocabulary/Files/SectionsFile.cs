@@ -7,4 +7,5 @@ public sealed record SectionsFile(
     IReadOnlyList<string> UnheadedMeasures,
     IReadOnlyList<string> Closing,
     IReadOnlyList<string> AuthorLine,
+    ContentCuesEntry ContentCues,
     string? Comment = null);
