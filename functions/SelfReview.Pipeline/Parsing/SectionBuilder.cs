@@ -116,12 +116,16 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
     /// family (or a sibling) of the list the section opened with, after that list has items.
     /// </summary>
     public bool RestartsTopList(Enumerator next) =>
-        next.Ordinal == 1 && _root.Children.FirstOrDefault(c => !c.IsLoose) is { } first
-        && siblings(first.Enumerator!.Family, next.Family) && _root.Children.Count(c => !c.IsLoose) >= 2;
+        next.Ordinal == 1 && _open.Count > 0 && siblings(_open[0].Enumerator!.Family, next.Family)
+        && _root.Children.Count(c => !c.IsLoose && siblings(c.Enumerator!.Family, next.Family)) >= 2;
 
     /// <summary>Whether the top-level list holds items of another family than <paramref name="next"/>'s, with <paramref name="next"/> at a shallower or equal rank.</summary>
     public bool OpensShallowerList(Enumerator next) =>
-        next.Ordinal == 1 && _open.Count > 0 && !siblings(_open[0].Enumerator!.Family, next.Family) && next.Rank < _open[0].Enumerator!.Rank;
+        next.Ordinal == 1 && _open.Count > 0 && !siblings(_open[0].Enumerator!.Family, next.Family) && next.Rank <= _open[0].Enumerator!.Rank
+        && _root.Children.Count(c => !c.IsLoose && siblings(c.Enumerator!.Family, _open[0].Enumerator!.Family)) >= 2;
+
+    /// <summary>Whether the section holds loose paragraphs only (a lead-in or a paragraph item), so <paramref name="next"/> opens its first list.</summary>
+    public bool OpensFirstList(Enumerator next) => next.Ordinal == 1 && _open.Count == 0 && !IsEmpty;
 
     /// <summary>The items: the leaves of the tree, at the finest level the author enumerates.</summary>
     public IReadOnlyList<LeafItem> Leaves()

@@ -59,17 +59,19 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             return;
         }
 
-        if (enumerator is null && (state.Current is null || state.Current.Kind is SectionKind.Problems or SectionKind.Preamble || state.Current.Kind == SectionKind.Other)
-            && state.Current?.Kind != SectionKind.Causes && Matches(vocabulary.UnheadedCauses, line.Match)
+        // A numbered part whose lead-in names the causes ("（二）产生上述问题的原因是多方面的，…"): the lead-in opens them.
+        var partLevel = enumerator is null || vocabulary.Enumerators.First(f => f.Id == enumerator.Family) is { Inline: false };
+        if (partLevel && (state.Current is null || state.Current.Kind is SectionKind.Problems or SectionKind.Preamble || state.Current.Kind == SectionKind.Other)
+            && state.Current?.Kind != SectionKind.Causes && Matches(vocabulary.UnheadedCauses, restMatch)
             && (state.Current is not null || state.Sections.Count > 0 || state.PreambleText.Count > 0 || state.Title is not null))
         {
-            state.StartSection(SectionKind.Causes, null, null);
+            state.StartSection(SectionKind.Causes, null, enumerator?.Family);
             AddContent(state, null, rest, restMatch);
             return;
         }
 
         if (enumerator is null && state.Current is { Kind: SectionKind.Problems or SectionKind.Causes or SectionKind.Other, IsEmpty: false }
-            && line.Match.Length <= 60 && Matches(vocabulary.UnheadedMeasures, line.Match) && EnumeratedLinesFollow(lines, index))
+            && Matches(vocabulary.UnheadedMeasures, line.Match) && !Matches(vocabulary.Closing, line.Match))
         {
             // "下一步，我将：" followed by items opens the measures without a heading.
             state.StartSection(SectionKind.Measures, null, null);
@@ -86,7 +88,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         if (enumerator is not null && state.Current is { } open && open.Kind is SectionKind.Problems or SectionKind.Causes or SectionKind.Measures or SectionKind.Other
-            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator)))
+            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator) || (open.Heading is null && open.OpensFirstList(enumerator))))
         {
             // A new list under no new heading: a part whose heading is missing. Its language tells which
             // (issue 11); without a heading of its own only a later part in the usual order is believed.
