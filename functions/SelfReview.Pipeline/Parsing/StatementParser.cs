@@ -15,6 +15,9 @@ namespace SelfReview.Pipeline.Parsing;
 public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock, ContentKindGuesser guesser)
 {
     private const string SentenceEnds = "。；;！？!?";
+
+    /// <summary>Where a list may begin inside a lead-in: after a comma or colon, or after the pronoun ("今后，我一要…").</summary>
+    private const string LeadEnds = "，,：:我";
     private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
 
     public ParsedStatement Parse(IReadOnlyList<Line> lines)
@@ -53,7 +56,10 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             state.StartSection(heading.Kind, heading.Text, enumerator?.Family ?? (line.AutoLabel is null ? null : "auto"));
             if (heading.Remainder.Length > 0)
             {
-                AddContent(state, null, heading.Remainder, heading.RemainderMatch);
+                // "…的根源在于：一是…。二是…": the list may begin right after the heading's colon.
+                var lead = enumerators.Match(heading.RemainderMatch, 0, inlineOnly: true);
+                var (text, match) = lead is null ? (heading.Remainder, heading.RemainderMatch) : (heading.Remainder[lead.Length..].TrimStart(), heading.RemainderMatch[lead.Length..].TrimStart());
+                AddContent(state, lead, text, match);
             }
 
             return;
@@ -73,9 +79,19 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         if (enumerator is null && state.Current is { Kind: SectionKind.Problems or SectionKind.Causes or SectionKind.Other, IsEmpty: false }
             && Matches(vocabulary.UnheadedMeasures, line.Match) && !Matches(vocabulary.Closing, line.Match))
         {
-            // "下一步，我将：" followed by items opens the measures without a heading.
+            // "下一步，我将：" followed by items opens the measures without a heading; "整改上，一是…；二是…"
+            // and "今后，我一要…" begin their list inside the lead-in sentence.
             state.StartSection(SectionKind.Measures, null, null);
-            AddContent(state, null, rest, restMatch);
+            if (ListInLead(restMatch) is { } at)
+            {
+                AddContent(state, null, rest[..at.Position], restMatch[..at.Position]);
+                AddContent(state, at.Enumerator, rest[(at.Position + at.Enumerator.Length)..], restMatch[(at.Position + at.Enumerator.Length)..]);
+            }
+            else
+            {
+                AddContent(state, null, rest, restMatch);
+            }
+
             return;
         }
 
@@ -168,6 +184,26 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         Add(section, current, text[start..].Trim());
+    }
+
+    /// <summary>A list whose first item begins inside a lead-in clause ("整改上，一是…", "今后，我一要…"): where it starts.</summary>
+    private (int Position, Enumerator Enumerator)? ListInLead(string match)
+    {
+        const int leadLength = 16;
+        for (var p = 1; p < Math.Min(match.Length, leadLength); p++)
+        {
+            if (!LeadEnds.Contains(match[p - 1]))
+            {
+                continue;
+            }
+
+            if (enumerators.Match(match, p, inlineOnly: true) is { Ordinal: 1 } e)
+            {
+                return (p, e);
+            }
+        }
+
+        return null;
     }
 
     private static void Add(SectionBuilder section, Enumerator? enumerator, string text)
