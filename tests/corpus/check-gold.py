@@ -14,7 +14,8 @@ For every NNN.gold.json in FOLDER (optionally only numbers N..M) it checks:
   first_chars and a known category; every cause has title and first_chars; every measure has
   title, first_chars and deadline (text or null);
 - statements also carry statement_kind (personal|team), author, position (text or null) and
-  meeting_year (number or null); a named author occurs in the text; a team material has no author;
+  meeting_year (number or null), optionally meeting_named_year; a named author and position occur
+  in the text; a team material has no author;
 - a non-statement has kind and reason and empty lists;
 - sections_present is exactly the set of non-empty item lists;
 - every first_chars occurs in the text, is 12 characters long (shorter only at the end of the
@@ -140,6 +141,11 @@ def check_file(gold_path: Path, errors: list, warnings: list, core: bool = False
         y = gold["meeting_year"]
         if y is not None and (not isinstance(y, int) or isinstance(y, bool) or not 2000 <= y <= 2100):
             err(f"meeting_year {y!r} is neither a year number nor null")
+    y = gold.get("meeting_named_year")
+    if y is not None and (not isinstance(y, int) or isinstance(y, bool) or not 2000 <= y <= 2100):
+        err(f"meeting_named_year {y!r} is neither a year number nor null")
+    elif y is not None and text is not None and str(y) not in text:
+        err(f"meeting_named_year {y} is not written in the text")
 
     seen = {}
     for section in SECTIONS:
