@@ -104,7 +104,7 @@ public sealed partial class StatementProcessor(
         var sections = parsed.Sections.Select(s => s.Kind switch
         {
             SectionKind.Problems => s with { Items = [.. s.Items.Select(i => i with { Category = classifier.Classify(i.Title, i.Text, i.Aspect) })] },
-            SectionKind.Measures => s with { Items = [.. s.Items.Select(i => i with { Deadline = deadlines.Extract(i.Text, parsed.DeadlineYear) })] },
+            SectionKind.Measures => s with { Items = [.. s.Items.Select(i => i with { Deadline = deadlines.Extract(i.Text, parsed.MeetingYear, parsed.MeetingDate) })] },
             _ => s,
         }).ToList();
 

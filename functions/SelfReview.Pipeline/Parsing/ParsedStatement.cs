@@ -9,8 +9,8 @@ public sealed record ParsedStatement
     public Person? Author { get; init; }
     public int? MeetingYear { get; init; }
 
-    /// <summary>The year deadlines such as 年底前 refer to (a 年度 meeting is held early the next year).</summary>
-    public int? DeadlineYear { get; init; }
+    /// <summary>The meeting date when the statement writes it (relative deadlines such as 3个月内 count from it).</summary>
+    public DateOnly? MeetingDate { get; init; }
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>The text the parser saw, in the match form (simplified), for signals.</summary>

@@ -40,7 +40,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             Title = block.Title,
             Author = block.Author,
             MeetingYear = block.MeetingYear,
-            DeadlineYear = block.DeadlineYear,
+            MeetingDate = block.MeetingDate,
             Sections = sections,
             MatchText = string.Join('\n', lines.Select(l => l.Match)),
         };

@@ -72,6 +72,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
 
         // The signature: the last lines, from the end, while they are a name, a date or a signature line.
         var start = i;
+        DateOnly? date = null;
         for (var j = lines.Count - 1; j >= Math.Max(start, lines.Count - limits.SignatureWindow); j--)
         {
             var line = lines[j];
@@ -82,6 +83,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
 
             if (Rules.DateLine.IsMatch(line.Match))
             {
+                date ??= DateOf(line.Match);
                 used.Add(j);
                 continue;
             }
@@ -94,6 +96,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             if ((AuthorLine(line.Text) ?? Signature(line.Text)) is { } signed)
             {
                 author ??= signed;
+                date ??= DateOf(line.Match);
                 used.Add(j);
                 continue;
             }
@@ -101,8 +104,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             break;
         }
 
-        var (meetingYear, deadlineYear) = MeetingYear(title, lines, used);
-        return new TitleBlock(title, author, meetingYear, deadlineYear, used);
+        return new TitleBlock(title, author, date?.Year ?? MeetingYear(title, lines, used), date, used);
     }
 
     /// <summary>An author line: a labelled name (<c>发言人：…</c>), or a position and a name separated by spaces.</summary>
@@ -202,10 +204,10 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
         || (match.Length <= 24 && (match.StartsWith('（') || match.StartsWith('(')) && (match.EndsWith('）') || match.EndsWith(')')));
 
     /// <summary>
-    /// The year the title names (else the lines before the first item), and the year its deadlines refer to:
-    /// "2023年度" meetings are held early in the next year (annualYearOffset); "2023年…专题民主生活会" in that year.
+    /// The year the meeting is held when no date is written at the end: the year the title names (else the lines
+    /// before the first item); "2023年度" meetings are held early in the next year (annualYearOffset).
     /// </summary>
-    private (int? Meeting, int? Deadlines) MeetingYear(string? title, IReadOnlyList<Line> lines, HashSet<int> used)
+    private int? MeetingYear(string? title, IReadOnlyList<Line> lines, HashSet<int> used)
     {
         var candidates = new List<string>();
         if (title is not null)
@@ -232,7 +234,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             if (m.Success)
             {
                 var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return (year, m.Groups["annual"].Success ? year + Rules.Limits.AnnualYearOffset : year);
+                return m.Groups["annual"].Success ? year + Rules.Limits.AnnualYearOffset : year;
             }
         }
 
@@ -240,7 +242,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
         var named = candidates.FirstOrDefault();
         if (named is not null && vocabulary.Frameworks.FirstOrDefault(f => f.MeetingYear is not null && f.TitleWords.Any(w => named.Contains(w, StringComparison.Ordinal))) is { } framework)
         {
-            return (framework.MeetingYear, null);
+            return framework.MeetingYear;
         }
 
         foreach (var line in lines)
@@ -248,10 +250,24 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
             var m = Rules.MeetingYear.Match(line.Match);
             if (m.Success)
             {
-                return (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), null);
+                return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             }
         }
 
-        return (null, null);
+        return null;
+    }
+
+    private DateOnly? DateOf(string match)
+    {
+        var m = Rules.DateParts.Match(match);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : 1;
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 }

@@ -118,6 +118,7 @@ public sealed class DomainVocabulary
             title.RoleLabels,
             Regexes(titleFile, "headerLeftovers", title.HeaderLeftovers),
             Compile(titleFile, "dateLine", title.DateLine),
+            Compile(titleFile, "dateParts", title.DateParts),
             Compile(titleFile, "meetingYear", title.MeetingYear),
             Compile(titleFile, "titleWords", title.TitleWords),
             Compile(titleFile, "titleKindWords", title.TitleKindWords),

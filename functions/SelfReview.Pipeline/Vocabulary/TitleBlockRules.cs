@@ -13,6 +13,7 @@ public sealed record TitleBlockRules(
     IReadOnlyList<string> RoleLabels,
     IReadOnlyList<Regex> HeaderLeftovers,
     Regex DateLine,
+    Regex DateParts,
     Regex MeetingYear,
     Regex TitleWords,
     Regex TitleKindWords,

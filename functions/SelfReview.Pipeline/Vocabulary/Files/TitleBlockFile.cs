@@ -10,6 +10,7 @@ public sealed record TitleBlockFile(
     IReadOnlyList<string> RoleLabels,
     IReadOnlyList<string> HeaderLeftovers,
     string DateLine,
+    string DateParts,
     string MeetingYear,
     string TitleWords,
     string TitleKindWords,
