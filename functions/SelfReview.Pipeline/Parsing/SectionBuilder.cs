@@ -124,6 +124,23 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
         next.Ordinal == 1 && _open.Count > 0 && !siblings(_open[0].Enumerator!.Family, next.Family) && next.Rank <= _open[0].Enumerator!.Rank
         && _root.Children.Count(c => !c.IsLoose && siblings(c.Enumerator!.Family, _open[0].Enumerator!.Family)) >= 2;
 
+    /// <summary>
+    /// Whether <paramref name="next"/> opens a deeper list under an aspect item whose siblings hold no
+    /// sub-items (<c>（二）…方面。作为…</c> … <c>（五）…方面。…</c> then <c>一是理想信念…</c>): the list is likely a
+    /// part of its own whose heading is missing, not sub-items of the last aspect.
+    /// </summary>
+    public bool OpensListUnderItemsWithoutSubItems(Enumerator next)
+    {
+        if (next.Ordinal != 1 || _open.Count == 0 || next.Rank <= _open[^1].Enumerator!.Rank)
+        {
+            return false;
+        }
+
+        var parent = _open[^1];
+        var siblingItems = (parent.Parent ?? _root).Children.Where(c => !c.IsLoose).ToList();
+        return siblingItems.Count >= 2 && siblingItems.All(c => c.Children.Count == 0) && parent.Text.Length > ItemText.HeadOf(parent.FirstLine).Length + 1;
+    }
+
     /// <summary>Whether the section holds loose paragraphs only (a lead-in or a paragraph item), so <paramref name="next"/> opens its first list.</summary>
     public bool OpensFirstList(Enumerator next) => next.Ordinal == 1 && _open.Count == 0 && !IsEmpty;
 

@@ -104,7 +104,8 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         if (enumerator is not null && state.Current is { } open && open.Kind is SectionKind.Problems or SectionKind.Causes or SectionKind.Measures or SectionKind.Other
-            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator) || (open.Heading is null && open.OpensFirstList(enumerator))))
+            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator) || open.OpensListUnderItemsWithoutSubItems(enumerator)
+                || (open.Heading is null && open.OpensFirstList(enumerator))))
         {
             // A new list under no new heading: a part whose heading is missing. Its language tells which
             // (issue 11); without a heading of its own only a later part in the usual order is believed.
