@@ -72,6 +72,7 @@ public sealed class DeadlineExtractor(DomainVocabulary vocabulary)
             "月" => from.AddMonths(n),
             "季度" => from.AddMonths(3 * n),
             "周" or "星期" => from.AddDays(7 * n),
+            "日" or "天" => from.AddDays(n),
             "年" => from.AddYears(n),
             _ => null,
         };
