@@ -19,7 +19,7 @@ public static class CliApp
           selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
               Reads every statement, writes DIR/statements/<file>.json, then the unit's
               DIR/unit/summary.json|md and DIR/unit/rectifications.json|csv|xlsx|docx.
-          selfreview eval <folder> [--out DIR] [--ocr]
+          selfreview eval <folder> [--out DIR] [--range 201-299] [--ocr]
               Scores the pipeline against NNN.gold.json files beside the inputs.
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
