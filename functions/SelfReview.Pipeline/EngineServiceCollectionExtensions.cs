@@ -35,6 +35,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<TextCleaner>();
         services.TryAddSingleton<TitleBlockReader>();
         services.TryAddSingleton<ContentKindGuesser>();
+        services.TryAddSingleton<HeadingClassifier>();
+        services.TryAddSingleton<InlineItemSplitter>();
         services.TryAddSingleton<StatementParser>();
         services.TryAddSingleton<StatementGate>();
         services.TryAddSingleton<CategoryClassifier>();

@@ -12,12 +12,8 @@ namespace SelfReview.Pipeline.Parsing;
 /// paragraph, items run together, aspects without items, continuation paragraphs, unheaded causes,
 /// statements that start mid-way.
 /// </summary>
-public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock, ContentKindGuesser guesser)
+public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock, ContentKindGuesser guesser, HeadingClassifier headings, InlineItemSplitter splitter)
 {
-    private const string SentenceEnds = "。；;！？!?";
-
-    /// <summary>Where a list may begin inside a lead-in: after a comma or colon, or after the pronoun ("今后，我一要…").</summary>
-    private const string LeadEnds = "，,：:我";
     private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
 
     public ParsedStatement Parse(IReadOnlyList<Line> lines)
@@ -51,7 +47,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var line = lines[index];
         var (enumerator, rest, restMatch) = Split(line);
 
-        if (HeadingKind(line, enumerator, restMatch, state.Current, state.SectionFamily) is { } heading)
+        if (headings.Classify(line, enumerator, restMatch, state.Context) is { } heading)
         {
             state.StartSection(heading.Kind, heading.Text, enumerator?.Family ?? (line.AutoLabel is null ? null : "auto"));
             if (heading.Remainder.Length > 0)
@@ -82,7 +78,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             // "下一步，我将：" followed by items opens the measures without a heading; "整改上，一是…；二是…"
             // and "今后，我一要…" begin their list inside the lead-in sentence.
             state.StartSection(SectionKind.Measures, null, null);
-            if (ListInLead(restMatch) is { } at)
+            if (splitter.ListInLead(restMatch) is { } at)
             {
                 AddContent(state, null, rest[..at.Position], restMatch[..at.Position]);
                 AddContent(state, at.Enumerator, rest[(at.Position + at.Enumerator.Length)..], restMatch[(at.Position + at.Enumerator.Length)..]);
@@ -138,43 +134,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var section = state.Current!;
         var expected = section.OpenOrdinals(enumerator is { Ordinal: > 0 } ? enumerator : null);
 
-        var cuts = new List<(int Position, Enumerator Enumerator)>();
-        for (var p = 1; p < match.Length - 1; p++)
-        {
-            var separator = match[p - 1];
-            var afterColon = separator is '：' or ':';
-            if (!SentenceEnds.Contains(separator) && !afterColon)
-            {
-                continue;
-            }
-
-            // Any family may continue its list inside a paragraph (…。2）…); only inline families open one there.
-            var inner = enumerators.Match(match, p);
-            if (inner is null)
-            {
-                continue;
-            }
-
-            var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
-            var continues = expected.Any(e => vocabulary.AreSiblings(e.Key, inner.Family) && ordinal == e.Value + 1);
-            // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
-            var shortLead = cuts.Count == 0 && enumerator is not null && enumerator.Family != inner.Family
-                && (p <= 24 || (p <= 48 && match.AsSpan(0, p - 1).EndsWith("方面", StringComparison.Ordinal)));
-            var opens = !expected.ContainsKey(inner.Family) && ordinal == 1
-                && (shortLead || (afterColon && vocabulary.Enumerators.First(f => f.Id == inner.Family).Inline));
-            if (inner.Family == "seq" && opens && !match.AsSpan(p).Contains("其次", StringComparison.Ordinal))
-            {
-                opens = false;
-            }
-
-            if (continues || opens)
-            {
-                cuts.Add((p, inner with { Ordinal = ordinal }));
-                expected[inner.Family] = ordinal;
-                p += inner.Length - 1;
-            }
-        }
-
+        var cuts = splitter.Split(enumerator, match, expected);
         var start = 0;
         var current = enumerator;
         foreach (var (position, next) in cuts)
@@ -185,26 +145,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         Add(section, current, text[start..].Trim());
-    }
-
-    /// <summary>A list whose first item begins inside a lead-in clause ("整改上，一是…", "今后，我一要…"): where it starts.</summary>
-    private (int Position, Enumerator Enumerator)? ListInLead(string match)
-    {
-        const int leadLength = 16;
-        for (var p = 1; p < Math.Min(match.Length, leadLength); p++)
-        {
-            if (!LeadEnds.Contains(match[p - 1]))
-            {
-                continue;
-            }
-
-            if (enumerators.Match(match, p, inlineOnly: true) is { Ordinal: 1 } e)
-            {
-                return (p, e);
-            }
-        }
-
-        return null;
     }
 
     private static void Add(SectionBuilder section, Enumerator? enumerator, string text)
@@ -232,87 +172,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var e = enumerators.Match(line.Match);
         return e is null ? (null, line.Text, line.Match) : (e, line.Text[e.Length..].TrimStart(), line.Match[e.Length..].TrimStart());
     }
-
-    private sealed record HeadingMatch(SectionKind Kind, string Text, string Remainder, string RemainderMatch);
-
-    private HeadingMatch? HeadingKind(Line line, Enumerator? enumerator, string rest, SectionBuilder? current, string? sectionFamily)
-    {
-        // Items (一是, ①, 首先) are never section headings.
-        if (enumerator is not null && vocabulary.Enumerators.FirstOrDefault(f => f.Id == enumerator.Family) is { Inline: true } && enumerator.Family != "num-paren")
-        {
-            return null;
-        }
-
-        var cut = rest.IndexOfAny(['。', '：', ':', '；']);
-        var head = (cut < 0 ? rest : rest[..cut]).Trim().TrimEnd('，', ',');
-        var remainderStart = cut < 0 ? rest.Length : cut + 1;
-        var hasRemainder = rest.Length - remainderStart > 0;
-        // At the level of the section headings a heading may be long and phrased ("二、深挖问题产生的思想根源，从…剖析").
-        // The section family is the one the statement's section headings use (一、 most often); an unheaded
-        // part (causes found by their opening words) keeps it.
-        var levelFamily = current?.HeadingFamily ?? sectionFamily;
-        var sectionLevel = enumerator is not null && (levelFamily is null ? enumerator.Rank <= 1 : enumerator.Family == levelFamily);
-        var maxLength = sectionLevel && !hasRemainder ? 44 : 24;
-        if (head.Length == 0 || head.Length > maxLength || (hasRemainder && head.Length > 14))
-        {
-            return null;
-        }
-
-        if (!(sectionLevel && !hasRemainder) && LooksLikeSentence(head))
-        {
-            return null;
-        }
-
-        if (current is not null && enumerator is not null && current.HeadingFamily is not null && !sectionLevel && hasRemainder)
-        {
-            // Deeper than the section headings, a line that goes on after its lead is an item ("2.如实报告个人有关事项。会后…").
-            return null;
-        }
-
-        SectionKind? kind = null;
-        foreach (var pattern in vocabulary.SectionPatterns)
-        {
-            if (pattern.Patterns.Any(p => p.IsMatch(head)))
-            {
-                kind = pattern.Kind;
-                break;
-            }
-        }
-
-        if (kind is null)
-        {
-            if (!sectionLevel || head.Length > 16 || hasRemainder || head.EndsWith("方面", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            // An unknown heading at the level of the section headings: after problems or causes it is the
-            // next part in the usual order (问题 → 原因 → 措施); elsewhere a part of its own (学习收获 …).
-            kind = current is not null && Array.IndexOf(MainKinds, current.Kind) is var at and >= 0 and < 2 ? MainKinds[at + 1] : SectionKind.Other;
-        }
-
-        if (current is not null && enumerator is not null && current.HeadingFamily is not null && enumerator.Family != current.HeadingFamily
-            && kind == current.Kind)
-        {
-            // A deeper heading that names the same part is an aspect of it ("（一）理论学习方面存在的问题").
-            return null;
-        }
-
-        if (current is not null && current.HeadingFamily is null && enumerator is not null && current.Kind == kind && !current.IsEmpty)
-        {
-            return null;
-        }
-
-        var text = line.Text;
-        var offset = text.Length - rest.Length;
-        var remainder = remainderStart < rest.Length ? text[(offset + remainderStart)..].Trim() : string.Empty;
-        var remainderMatch = remainderStart < rest.Length ? line.Match[(offset + remainderStart)..].Trim() : string.Empty;
-        var headingText = line.Text.Substring(offset, Math.Min(head.Length, line.Text.Length - offset));
-        return new HeadingMatch(kind.Value, headingText, remainder, remainderMatch);
-    }
-
-    private static bool LooksLikeSentence(string head) =>
-        head.Contains('，') || head.Contains(',') || NegativeCue().IsMatch(head) && !ShortfallHeading().IsMatch(head);
 
     /// <summary>Whether items follow: then a pledge-like sentence introduces them rather than closing the statement.</summary>
     private bool EnumeratedLinesFollow(IReadOnlyList<Line> lines, int index)
@@ -448,18 +307,16 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return prefix + counters[prefix].ToString(CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex("不够|不足|不深|不强|不高|不到位|有待|欠缺|还不|不实|不严|缺乏|弱化|淡化")]
-    private static partial Regex NegativeCue();
-
-    [GeneratedRegex("差距(和|与|及)?不足|存在(的)?不足|^不足$")]
-    private static partial Regex ShortfallHeading();
-
     private sealed class ParseState(Func<string, string, bool> siblings)
     {
         public string? Title { get; set; }
         public List<string> PreambleText { get; } = [];
         public List<SectionBuilder> Sections { get; } = [];
         public SectionBuilder? Current { get; private set; }
+
+        public HeadingContext Context => Current is null
+            ? HeadingContext.Start with { SectionFamily = SectionFamily }
+            : new HeadingContext(Current.Kind, Current.HeadingFamily, Current.IsEmpty, SectionFamily);
 
         /// <summary>The enumerator family of the first numbered section heading.</summary>
         public string? SectionFamily { get; private set; }

@@ -41,6 +41,11 @@ public sealed class DomainVocabulary
         UnheadedMeasures = Regexes(sectionsFile, "unheadedMeasures", sections.UnheadedMeasures);
         Closing = Regexes(sectionsFile, "closing", sections.Closing);
         AuthorLine = Regexes(sectionsFile, "authorLine", sections.AuthorLine);
+        Headings = new HeadingRules(
+            Compile(sectionsFile, "headings.sentenceCues", sections.Headings.SentenceCues),
+            Compile(sectionsFile, "headings.shortfallHeading", sections.Headings.ShortfallHeading),
+            Compile(sectionsFile, "headings.aspectSuffix", sections.Headings.AspectSuffix),
+            sections.Headings);
         ContentCues = new Dictionary<SectionKind, IReadOnlyList<Cue>>
         {
             [SectionKind.Problems] = Cues(sectionsFile, "contentCues.problems", sections.ContentCues.Problems),
@@ -53,6 +58,7 @@ public sealed class DomainVocabulary
         Enumerators = [.. enumerators.Families.Select(f => new EnumeratorFamily(f.Id, f.Rank, Compile(enumeratorsFile, "families.pattern", f.Pattern), f.Inline))];
         SequenceWords = enumerators.SequenceWords.ToFrozenDictionary(StringComparer.Ordinal);
         _siblings = enumerators.Siblings;
+        Inline = enumerators.Inline;
         foreach (var family in _siblings.SelectMany(g => g))
         {
             if (!Enumerators.Any(f => f.Id == family))
@@ -133,6 +139,12 @@ public sealed class DomainVocabulary
     public IReadOnlyList<Regex> UnheadedMeasures { get; }
     public IReadOnlyList<Regex> Closing { get; }
     public IReadOnlyList<Regex> AuthorLine { get; }
+
+    /// <summary>How items that run together inside one paragraph are split.</summary>
+    public InlineRulesEntry Inline { get; }
+
+    /// <summary>How a line is told to be a section heading.</summary>
+    public HeadingRules Headings { get; }
 
     /// <summary>The language that shows an unheaded group's kind (problems, causes, measures).</summary>
     public FrozenDictionary<SectionKind, IReadOnlyList<Cue>> ContentCues { get; }

@@ -5,4 +5,5 @@ public sealed record EnumeratorsFile(
     IReadOnlyList<EnumeratorFamilyEntry> Families,
     IReadOnlyDictionary<string, int> SequenceWords,
     IReadOnlyList<IReadOnlyList<string>> Siblings,
+    InlineRulesEntry Inline,
     string? Comment = null);

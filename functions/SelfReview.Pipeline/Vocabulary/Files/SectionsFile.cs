@@ -8,4 +8,5 @@ public sealed record SectionsFile(
     IReadOnlyList<string> Closing,
     IReadOnlyList<string> AuthorLine,
     ContentCuesEntry ContentCues,
+    HeadingRulesEntry Headings,
     string? Comment = null);
