@@ -20,6 +20,12 @@ public sealed record StatementRecord
     /// <summary>Personal statement or team material; null when not accepted.</summary>
     public StatementKind? StatementKind { get; init; }
 
+    /// <summary>
+    /// How sure the gate is that the upload is a statement (0–1); null when not accepted. Below the gate's
+    /// review threshold the record also carries an <c>uncertain_statement</c> quality flag.
+    /// </summary>
+    public double? Confidence { get; init; }
+
     /// <summary>Why the upload was not accepted; null when accepted.</summary>
     public Rejection? Rejection { get; init; }
 

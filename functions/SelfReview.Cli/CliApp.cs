@@ -28,7 +28,7 @@ public static class CliApp
               Reads every statement into DIR with the layout of the Blob containers:
               DIR/statements/ID/<file>, DIR/records/ID/<sha256>.json, DIR/reports/ID/summary.json|md
               and DIR/reports/ID/rectifications.json|csv|xlsx|docx.
-          selfreview eval <folder> [--out DIR] [--ocr]
+          selfreview eval <folder> [--out DIR] [--range 201-299] [--ocr]
               Scores the pipeline against NNN.gold.json files beside the inputs (DIR/statements/<file>.json).
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
@@ -90,6 +90,7 @@ public static class CliApp
         ], (line, ct) => WithEngineAsync(line, sp => ProcessCommand.RunAsync(sp, line, stdout, stderr, ct))));
         root.Add(Command("eval", "Scores the pipeline against gold files", [Inputs("folder", "The corpus folder (inputs beside NNN.gold.json)", single: true)], [
             Valued("--out", "Also write each record to DIR/statements/<file>.json"),
+            Valued("--range", "Only the gold files numbered in this range, e.g. 201-299"),
             Flag("--ocr", "Corpus of scans: allow OCR edits in the keys"),
         ], (line, ct) => WithEngineAsync(line, sp => EvalCommand.RunAsync(sp, line, stdout, stderr, ct))));
         root.Add(Command("schema", "Writes the contracts' JSON Schemas", [], [Valued("--out", "The folder (default: contracts/schemas)")],

@@ -39,6 +39,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSelfReviewOcr();
         services.TryAddSingleton<EnumeratorRecognizer>();
         services.TryAddSingleton<TextCleaner>();
+        services.TryAddSingleton<TitleBlockReader>();
+        services.TryAddSingleton<ContentKindGuesser>();
+        services.TryAddSingleton<HeadingClassifier>();
+        services.TryAddSingleton<InlineItemSplitter>();
         services.TryAddSingleton<StatementParser>();
         services.TryAddSingleton<StatementGate>();
         services.TryAddSingleton<CategoryClassifier>();

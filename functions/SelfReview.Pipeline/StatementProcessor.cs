@@ -149,10 +149,10 @@ public sealed partial class StatementProcessor(
 
         var parsed = parser.Parse(clean.Lines);
         cancellationToken.ThrowIfCancellationRequested();
-        var verdict = gate.Judge(parsed);
-        if (verdict.Kind is null)
+        var judged = gate.Judge(parsed);
+        if (judged is StatementGate.Verdict.Rejected rejected)
         {
-            return Rejected(statementId, unitId, source, verdict.Code!, source.FileName, verdict.Reason!) with
+            return Rejected(statementId, unitId, source, rejected.Code, source.FileName, rejected.Reason) with
             {
                 Title = parsed.Title,
                 Quality = [.. readingFlags, .. clean.Flags],
@@ -166,10 +166,15 @@ public sealed partial class StatementProcessor(
                 string.Create(CultureInfo.InvariantCulture, $"“{crowded.Heading ?? SectionName(crowded.Kind)}”部分有 {crowded.Items.Count} 条，超过每部分 {limitsOptions.Value.MaxItemsPerSection} 条的上限，不像一份检视发言材料，请只上传材料本身"));
         }
 
+        if (judged is not StatementGate.Verdict.Accepted verdict)
+        {
+            throw new InvalidOperationException("The gate returned neither an acceptance nor a rejection.");
+        }
+
         var sections = parsed.Sections.Select(s => s.Kind switch
         {
             SectionKind.Problems => s with { Items = [.. s.Items.Select(i => i with { Category = classifier.Classify(i.Title, i.Text, i.Aspect) })] },
-            SectionKind.Measures => s with { Items = [.. s.Items.Select(i => i with { Deadline = deadlines.Extract(i.Text, parsed.MeetingYear) })] },
+            SectionKind.Measures => s with { Items = [.. s.Items.Select(i => i with { Deadline = deadlines.Extract(i.Text, parsed.MeetingYear, parsed.MeetingDate) })] },
             _ => s,
         }).ToList();
 
@@ -187,6 +192,7 @@ public sealed partial class StatementProcessor(
             UnitId = unitId,
             Status = RecordStatus.Accepted,
             StatementKind = verdict.Kind,
+            Confidence = verdict.Confidence,
             Source = source,
             Title = parsed.Title,
             Author = parsed.Author,
@@ -194,7 +200,7 @@ public sealed partial class StatementProcessor(
             Framework = frameworks.Detect(parsed.Title, preamble, aspects),
             Sections = sections,
             Summary = summarizer.Summarize(sections),
-            Quality = [.. readingFlags, .. clean.Flags, .. reviewer.Review(sections, links)],
+            Quality = [.. readingFlags, .. clean.Flags, .. (verdict.Review is { } review ? [review] : Array.Empty<QualityFlag>()), .. reviewer.Review(sections, links)],
             EngineVersion = EngineVersion,
         };
     }

@@ -13,6 +13,7 @@ using SelfReview.Fixtures;
 //
 // Makes a generated corpus of any size for benchmarks (recombined from tests/corpus, see CorpusGenerator):
 //   dotnet run --project tests/SelfReview.Fixtures -- generate --count 1000 --out DIR [--seed 1]
+const int AllLevelsFrom = 201;
 const string usage = "usage: SelfReview.Fixtures <folder with .txt statements>…\n       SelfReview.Fixtures print <statement.txt> <out.docx>\n       SelfReview.Fixtures generate --count N --out DIR [--seed S]";
 if (args.Length == 0)
 {
@@ -50,10 +51,12 @@ foreach (var folder in args)
         }
 
         var number = int.TryParse(Path.GetFileNameWithoutExtension(txt).Split('_')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        // From 201 on (the issue-11 corpus) every level's labels become Word numbering, as real files have them.
         var options = new StatementDocxBuilder.Options(
             AutoNumbering: true,
             TrackedChanges: number % 5 == 0,
-            InTable: number % 7 == 0 && number > 0);
+            InTable: number % 7 == 0 && number > 0,
+            AllLevels: number >= AllLevelsFrom);
         var docx = Path.ChangeExtension(txt, ".docx");
         File.WriteAllBytes(docx, StatementDocxBuilder.Build(lines, options));
         Console.WriteLine(docx);

@@ -20,7 +20,10 @@ public static partial class StatementDocxBuilder
     /// <param name="InTable">Put the body in a one-column table.</param>
     /// <param name="PrintLayout">Lay it out as offices print statements (小四 宋体, first lines indented by two
     /// characters, title centred), for the PDF and scan fixtures.</param>
-    public sealed record Options(bool AutoNumbering = true, bool TrackedChanges = false, bool InTable = false, bool PrintLayout = false);
+    /// <param name="AllLevels">Move every level's labels into Word numbering (一、 （一） 1. 1、 （1） ①), each list its own
+    /// numbering instance starting where the text starts (a fragment's first （二） included); a label that does not
+    /// continue its list stays text.</param>
+    public sealed record Options(bool AutoNumbering = true, bool TrackedChanges = false, bool InTable = false, bool PrintLayout = false, bool AllLevels = false);
 
     public static byte[] Build(IReadOnlyList<string> lines, Options options)
     {
@@ -29,9 +32,10 @@ public static partial class StatementDocxBuilder
         {
             var main = document.AddMainDocumentPart();
             AddStyles(main, options.PrintLayout);
-            AddNumbering(main);
+            var allLevels = options.AutoNumbering && options.AllLevels;
+            var lists = allLevels ? new ListNumbering() : null;
             var paragraphs = new List<Paragraph>();
-            var numbered = options.AutoNumbering && OrdinalsAreSequential(lines);
+            var numbered = options.AutoNumbering && !allLevels && OrdinalsAreSequential(lines);
             var trackedDone = !options.TrackedChanges;
             for (var i = 0; i < lines.Count; i++)
             {
@@ -41,7 +45,11 @@ public static partial class StatementDocxBuilder
                     continue;
                 }
 
-                if (numbered && TopLevel().Match(line) is { Success: true } top)
+                if (lists is not null && i > 0 && lists.Label(line) is { } label)
+                {
+                    paragraphs.Add(NumberedIn(line[label.Length..], label.NumId, label.Style));
+                }
+                else if (numbered && TopLevel().Match(line) is { Success: true } top)
                 {
                     paragraphs.Add(Numbered(line[top.Length..], level: 0, style: "Heading1"));
                 }
@@ -80,6 +88,14 @@ public static partial class StatementDocxBuilder
             }
 
             main.Document = new Document(body);
+            if (lists is not null)
+            {
+                lists.AddTo(main);
+            }
+            else
+            {
+                AddNumbering(main);
+            }
         }
 
         return stream.ToArray();
@@ -116,6 +132,18 @@ public static partial class StatementDocxBuilder
             new ParagraphStyleId { Val = style },
             new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = TopNumId })),
         new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+
+    private static Paragraph NumberedIn(string text, int numId, string? style)
+    {
+        var properties = new ParagraphProperties();
+        if (style is not null)
+        {
+            properties.Append(new ParagraphStyleId { Val = style });
+        }
+
+        properties.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numId }));
+        return new Paragraph(properties, new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
 
     private static Paragraph Plain(string text, string? style)
     {

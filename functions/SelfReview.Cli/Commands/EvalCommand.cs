@@ -18,16 +18,21 @@ public static class EvalCommand
             throw new ArgumentException("eval needs one folder that holds inputs and NNN.gold.json files");
         }
 
-        var result = await EvaluateFolderAsync(services, line.Positional[0], line["--out"], cancellationToken);
+        var range = CorpusRange.Parse(line["--range"]);
+        var result = await EvaluateFolderAsync(services, line.Positional[0], line["--out"], range, cancellationToken);
         await stdout.WriteAsync(Report(result));
         return CliApp.Ok;
     }
 
     /// <summary>Processes every input that has a gold file and scores the records.</summary>
-    public static async Task<EvalResult> EvaluateFolderAsync(IServiceProvider services, string folder, string? outDir, CancellationToken cancellationToken = default)
+    public static Task<EvalResult> EvaluateFolderAsync(IServiceProvider services, string folder, string? outDir, CancellationToken cancellationToken = default) =>
+        EvaluateFolderAsync(services, folder, outDir, CorpusRange.All, cancellationToken);
+
+    /// <summary>Processes every input in <paramref name="range"/> (by the number its name starts with) that has a gold file, and scores the records.</summary>
+    public static async Task<EvalResult> EvaluateFolderAsync(IServiceProvider services, string folder, string? outDir, CorpusRange range, CancellationToken cancellationToken = default)
     {
         var processor = services.GetRequiredService<StatementProcessor>();
-        var inputs = InputFiles.Expand([folder], recursive: false).Where(f => File.Exists(CorpusEvaluator.GoldPathFor(f))).ToList();
+        var inputs = InputFiles.Expand([folder], recursive: false).Where(f => range.Contains(Path.GetFileName(f)) && File.Exists(CorpusEvaluator.GoldPathFor(f))).ToList();
         var cases = new (string, StatementRecord, GoldFile)[inputs.Count];
         await Parallel.ForAsync(0, inputs.Count, cancellationToken, async (i, ct) =>
         {
@@ -59,6 +64,12 @@ public static class EvalCommand
         sb.Append(c, $"category accuracy:        {result.CategoryCorrect}/{result.CategoryMatched} ({result.CategoryAccuracy:0.000})\n");
         sb.Append(c, $"deadline accuracy:        {result.DeadlineCorrect}/{result.DeadlineMatched} ({result.DeadlineAccuracy:0.000})\n");
         sb.Append(c, $"non-statements rejected:  {result.NonStatementsRejected}/{result.NonStatements}\n");
+        sb.Append(c, $"statements accepted:      {result.StatementsAccepted}\n");
+        sb.Append(c, $"team marked team:         {result.TeamMarked}\n");
+        sb.Append(c, $"personal kept personal:   {result.PersonalKept}\n");
+        sb.Append(c, $"author found:             {result.AuthorFound}\n");
+        sb.Append(c, $"position found:           {result.PositionFound}\n");
+        sb.Append(c, $"meeting year found:       {result.MeetingYearFound}\n");
         if (result.Misses.Count > 0)
         {
             sb.Append(c, $"\nmisses ({result.Misses.Count}):\n");

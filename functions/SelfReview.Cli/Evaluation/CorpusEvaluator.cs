@@ -23,6 +23,7 @@ public sealed class CorpusEvaluator(Scorer scorer)
         var fn = new int[3];
         int statements = 0, sectionsExact = 0, catMatched = 0, catCorrect = 0, dlMatched = 0, dlCorrect = 0, nonStatements = 0, rejected = 0;
         var misses = new List<string>();
+        Tally acceptedStatements = Tally.None, team = Tally.None, personal = Tally.None, author = Tally.None, position = Tally.None, year = Tally.None;
         foreach (var (name, record, gold) in cases.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             var accepted = record.Status == RecordStatus.Accepted;
@@ -41,10 +42,13 @@ public sealed class CorpusEvaluator(Scorer scorer)
             else
             {
                 statements++;
+                acceptedStatements = acceptedStatements.Add(accepted);
                 if (!accepted)
                 {
                     misses.Add($"{name}: statement rejected ({record.Rejection?.Code}: {record.Rejection?.Message})");
                 }
+
+                ScoreWho(name, record, gold, misses, ref team, ref personal, ref author, ref position, ref year);
             }
 
             var edits = record.Source.TextOrigin is TextOrigin.OcrTesseract or TextOrigin.OcrDocumentIntelligence ? 2 : 0;
@@ -129,7 +133,69 @@ public sealed class CorpusEvaluator(Scorer scorer)
         }
 
         var scores = Kinds.Select((k, i) => new KindScore(k, tp[i], fp[i], fn[i])).ToList();
-        return new EvalResult(scores, statements, sectionsExact, catMatched, catCorrect, dlMatched, dlCorrect, nonStatements, rejected, misses);
+        return new EvalResult(scores, statements, sectionsExact, catMatched, catCorrect, dlMatched, dlCorrect, nonStatements, rejected, misses)
+        {
+            StatementsAccepted = acceptedStatements,
+            TeamMarked = team,
+            PersonalKept = personal,
+            AuthorFound = author,
+            PositionFound = position,
+            MeetingYearFound = year,
+        };
+    }
+
+    /// <summary>Kind, author, position and meeting year: scored only where the gold file names them.</summary>
+    private static void ScoreWho(string name, StatementRecord record, GoldFile gold, List<string> misses,
+        ref Tally team, ref Tally personal, ref Tally author, ref Tally position, ref Tally year)
+    {
+        var accepted = record.Status == RecordStatus.Accepted;
+        if (gold.StatementKind == "team")
+        {
+            var hit = accepted && record.StatementKind == StatementKind.Team;
+            team = team.Add(hit);
+            if (!hit && accepted)
+            {
+                misses.Add($"{name}: team material marked {record.StatementKind}");
+            }
+        }
+        else if (gold.StatementKind == "personal")
+        {
+            var hit = !accepted || record.StatementKind != StatementKind.Team;
+            personal = personal.Add(hit);
+            if (!hit)
+            {
+                misses.Add($"{name}: personal statement marked team");
+            }
+        }
+
+        if (gold.Author is { } goldAuthor)
+        {
+            var found = record.Author?.Name.Trim();
+            author = author.Add(found == goldAuthor);
+            if (found != goldAuthor)
+            {
+                misses.Add($"{name}: author «{found}», gold «{goldAuthor}»");
+            }
+        }
+
+        if (gold.Position is { } goldPosition)
+        {
+            var found = record.Author?.Position?.Trim();
+            position = position.Add(found == goldPosition);
+            if (found != goldPosition)
+            {
+                misses.Add($"{name}: position «{found}», gold «{goldPosition}»");
+            }
+        }
+
+        if (gold.MeetingYear is { } goldYear)
+        {
+            year = year.Add(record.MeetingYear == goldYear);
+            if (record.MeetingYear != goldYear)
+            {
+                misses.Add($"{name}: meeting year {record.MeetingYear}, gold {goldYear}");
+            }
+        }
     }
 
     private static List<StatementItem> Predicted(StatementRecord record, string kind)

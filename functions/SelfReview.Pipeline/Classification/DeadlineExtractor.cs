@@ -13,7 +13,7 @@ namespace SelfReview.Pipeline.Classification;
 /// </summary>
 public sealed class DeadlineExtractor(DomainVocabulary vocabulary)
 {
-    public Deadline? Extract(string text, int? meetingYear)
+    public Deadline? Extract(string text, int? meetingYear, DateOnly? meetingDate = null)
     {
         var match = vocabulary.ToSimplified(text);
         foreach (var rule in vocabulary.DeadlineRules)
@@ -22,7 +22,7 @@ public sealed class DeadlineExtractor(DomainVocabulary vocabulary)
             if (m.Success)
             {
                 var written = text.Substring(m.Index, m.Length);
-                return new Deadline(written, DueDate(rule.Rule, m, meetingYear), rule.Kind);
+                return new Deadline(written, DueDate(rule.Rule, m, meetingYear) ?? Relative(rule.Rule, m, meetingDate), rule.Kind);
             }
         }
 
@@ -49,6 +49,33 @@ public sealed class DeadlineExtractor(DomainVocabulary vocabulary)
                 // Relative periods (3个月内) have no anchor in the text: the unit's default applies downstream.
                 return null;
         }
+    }
+
+    /// <summary>A relative period (3个月内, 半年内, 两周内) counted from the meeting date, when the statement writes it.</summary>
+    private static DateOnly? Relative(string rule, Match m, DateOnly? meetingDate)
+    {
+        if (rule != "months" || meetingDate is not { } from || !m.Groups["n"].Success)
+        {
+            return null;
+        }
+
+        var value = m.Groups["n"].Value;
+        var unit = m.Groups["u"].Value;
+        if (value == "半")
+        {
+            return unit is "年" ? from.AddMonths(6) : null;
+        }
+
+        var n = int.TryParse(value, CultureInfo.InvariantCulture, out var parsed) ? parsed : EnumeratorRecognizer.ParseChinese(value);
+        return unit switch
+        {
+            "月" => from.AddMonths(n),
+            "季度" => from.AddMonths(3 * n),
+            "周" or "星期" => from.AddDays(7 * n),
+            "日" or "天" => from.AddDays(n),
+            "年" => from.AddYears(n),
+            _ => null,
+        };
     }
 
     private static bool TryMonth(Match m, out int month)

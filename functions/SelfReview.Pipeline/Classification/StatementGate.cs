@@ -1,3 +1,4 @@
+using System.Globalization;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Parsing;
 using SelfReview.Pipeline.Vocabulary;
@@ -6,62 +7,131 @@ namespace SelfReview.Pipeline.Classification;
 
 /// <summary>
 /// Decides whether a parsed document is a self-review statement, and whose: a member's (personal) or a
-/// leadership team's (team). Meeting plans, news reports, speeches, writing guides and essays that
-/// imitate the skeleton are turned away with a reason.
+/// leadership team's (team). It weighs evidence for a statement (a statement title, first-person
+/// self-criticism, the parts found) against evidence for each other genre (a speech to the meeting, a
+/// news report, a writing guide, an essay about others, a notice, a work summary …), all from gate.json.
+/// A wrongly rejected statement drops a member from the unit's list (issue 11), so a text is rejected
+/// only on positive evidence of another genre; weak evidence is accepted with a confidence and a review flag.
 /// </summary>
 public sealed class StatementGate(DomainVocabulary vocabulary)
 {
-    /// <summary>The verdict: a kind when accepted, else a rejection code and reason.</summary>
-    public sealed record Verdict(StatementKind? Kind, string? Code, string? Reason);
+    private GateRules Rules => vocabulary.Gate;
+
+    /// <summary>The verdict: accepted with a kind and a confidence, or rejected with a code and a reason.</summary>
+    public abstract record Verdict
+    {
+        private Verdict()
+        {
+        }
+
+        /// <summary>A statement: its kind, how sure the gate is (0–1), and a review flag when it is not sure.</summary>
+        public sealed record Accepted(StatementKind Kind, double Confidence, QualityFlag? Review) : Verdict;
+
+        /// <summary>Not a statement.</summary>
+        public sealed record Rejected(string Code, string Reason) : Verdict;
+    }
 
     public Verdict Judge(ParsedStatement parsed)
     {
-        var title = parsed.Title is null ? string.Empty : vocabulary.ToSimplified(parsed.Title);
-        // What the title says it is decides first: a guide on how to write 对照检查材料, or a plan for
-        // the meeting, names the genre in its title too.
-        foreach (var signal in vocabulary.NonStatementTitles)
+        var evidence = Weigh(parsed);
+        var messages = Rules.Messages;
+        if (evidence.Items == 0)
         {
-            if (signal.Pattern.IsMatch(title))
+            return new Verdict.Rejected("not_a_statement", messages.NoContent);
+        }
+
+        if (evidence.Genre is { } genre && evidence.GenreScore >= genre.Threshold
+            && evidence.GenreScore >= evidence.StatementScore * Rules.Thresholds.RejectMargin)
+        {
+            return new Verdict.Rejected("not_a_statement", string.Format(CultureInfo.InvariantCulture, messages.OtherGenre, genre.Label));
+        }
+
+        var confidence = Math.Round(evidence.Confidence, 2);
+        QualityFlag? review = null;
+        if (confidence < Rules.Thresholds.ReviewBelow)
+        {
+            review = new QualityFlag
             {
-                return Reject($"标题显示这是{signal.Label}，不是个人检视发言或对照检查材料");
+                Code = "uncertain_statement",
+                Severity = FlagSeverity.Info,
+                Message = string.Format(CultureInfo.InvariantCulture, messages.Uncertain, evidence.Genre?.Label ?? "—", confidence.ToString("0.00", CultureInfo.InvariantCulture)),
+                Evidence = evidence.Genre is { } g ? [g.Label] : [],
+            };
+        }
+
+        return new Verdict.Accepted(IsTeam(parsed) ? StatementKind.Team : StatementKind.Personal, confidence, review);
+    }
+
+    /// <summary>The scores behind a verdict (public for diagnostics and tests).</summary>
+    public GateEvidence Weigh(ParsedStatement parsed)
+    {
+        var text = new ScoredText(vocabulary.ToSimplified(parsed.Title ?? string.Empty), parsed.MatchText);
+        var found = new List<string>();
+        var statement = text.Score(Rules.Statement, found);
+        var items = 0;
+        foreach (var kind in (ReadOnlySpan<SectionKind>)[SectionKind.Problems, SectionKind.Causes, SectionKind.Measures])
+        {
+            var count = parsed.ItemsOf(kind).Count();
+            items += count;
+            statement += count > 0 ? Rules.Thresholds.PartWeight : 0;
+        }
+
+        statement += Rules.Thresholds.ItemWeight * Math.Min(items, Rules.Thresholds.ItemCap);
+
+        Genre? best = null;
+        var bestScore = 0.0;
+        var bestFound = new List<string>();
+        foreach (var genre in Rules.Genres)
+        {
+            var genreFound = new List<string>();
+            var score = text.Score(genre.Cues, genreFound);
+            if (score > bestScore)
+            {
+                (best, bestScore, bestFound) = (genre, score, genreFound);
             }
         }
 
-        var statementTitle = vocabulary.StatementTitle.Any(p => p.IsMatch(title));
-
-        var problems = parsed.ItemsOf(SectionKind.Problems).Count();
-        var causes = parsed.ItemsOf(SectionKind.Causes).Count();
-        var measures = parsed.ItemsOf(SectionKind.Measures).Count();
-        var parts = (problems > 0 ? 1 : 0) + (causes > 0 ? 1 : 0) + (measures > 0 ? 1 : 0);
-        if (parts == 0 || (problems == 0 && parts < 2))
-        {
-            return Reject("未找到查摆问题、原因剖析、整改措施等检视内容");
-        }
-
-        var text = parsed.MatchText;
-        var narration = vocabulary.ThirdPersonNarration.Sum(w => TermCounter.Count(text, w));
-        var firstPerson = TermCounter.Count(text, "我") + TermCounter.Count(text, "本人") + TermCounter.Count(text, "自己");
-        if (!statementTitle && narration >= 4 && narration * 2 > firstPerson)
-        {
-            return Reject("材料以第三人称叙述会议或工作安排，不是个人检视发言或对照检查材料");
-        }
-
-        var domain = vocabulary.DomainTerms.Count(w => text.Contains(w, StringComparison.Ordinal));
-        // Under a statement title a short statement may name few of these terms; without one, a text that
-        // names few of them and does not speak for its author is about something else (a sales review
-        // that borrows the skeleton).
-        var firstPersonSingular = TermCounter.Count(text, "我") - TermCounter.Count(text, "我们") + TermCounter.Count(text, "本人");
-        var speaksForSelf = firstPersonSingular >= 5 && domain >= 2;
-        if (statementTitle ? domain == 0 : domain < 4 && !speaksForSelf)
-        {
-            return Reject("材料虽有“问题—原因—措施”的结构，但内容与党员干部检视剖析无关");
-        }
-
-        var team = vocabulary.TeamTitle.Any(p => p.IsMatch(title)) && !title.Contains("个人", StringComparison.Ordinal) && !title.Contains("同志", StringComparison.Ordinal)
-            || (TermCounter.Count(text, "班子") >= 5 && TermCounter.Count(text, "本人") == 0 && TermCounter.Count(text, "我们") > TermCounter.Count(text, "我") - TermCounter.Count(text, "我们") && !title.Contains("个人", StringComparison.Ordinal));
-        return new Verdict(team ? StatementKind.Team : StatementKind.Personal, null, null);
+        var confidence = statement / (statement + bestScore + Rules.Thresholds.ConfidencePrior);
+        return new GateEvidence(statement, best, bestScore, items, confidence, [.. bestFound, .. found]);
     }
 
-    private static Verdict Reject(string reason) => new(null, "not_a_statement", reason);
+    private bool IsTeam(ParsedStatement parsed)
+    {
+        var text = new ScoredText(vocabulary.ToSimplified(parsed.Title ?? string.Empty), parsed.MatchText);
+        var balance = text.Score(Rules.TeamFor, null) - text.Score(Rules.TeamAgainst, null);
+        return balance >= Rules.TeamThreshold;
+    }
 
+    /// <summary>A title and a text, scored against cues by scope.</summary>
+    private sealed class ScoredText(string title, string text)
+    {
+        private const int OpeningLines = 6;
+        private string[]? _lines;
+
+        private string[] Lines => _lines ??= text.Split('\n');
+
+        public double Score(IReadOnlyList<Cue> cues, List<string>? found)
+        {
+            var total = 0.0;
+            foreach (var cue in cues)
+            {
+                var n = Count(cue);
+                if (n > 0)
+                {
+                    total += cue.Score(n);
+                    found?.Add(cue.Pattern.ToString());
+                }
+            }
+
+            return total;
+        }
+
+        private int Count(Cue cue) => cue.Scope switch
+        {
+            CueScope.Title => cue.Pattern.Count(title),
+            CueScope.Line => Lines.Count(l => cue.Pattern.IsMatch(l.Trim())),
+            CueScope.Opening => Lines.Take(OpeningLines).Count(l => cue.Pattern.IsMatch(l.Trim())),
+            _ => cue.Pattern.Count(text),
+        };
+    }
 }

@@ -8,6 +8,9 @@ public sealed record ParsedStatement
     public string? Title { get; init; }
     public Person? Author { get; init; }
     public int? MeetingYear { get; init; }
+
+    /// <summary>The meeting date when the statement writes it (relative deadlines such as 3个月内 count from it).</summary>
+    public DateOnly? MeetingDate { get; init; }
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>The text the parser saw, in the match form (simplified), for signals.</summary>

@@ -7,7 +7,7 @@ namespace SelfReview.Pipeline.Parsing;
 /// or reorder levels): a family already open closes everything below it; a new family opens one level
 /// deeper, unless its usual rank is shallower than open levels (a statement that starts mid-way).
 /// </summary>
-internal sealed class SectionBuilder(SectionKind kind, string? heading, string? headingFamily)
+internal sealed class SectionBuilder(SectionKind kind, string? heading, string? headingFamily, Func<string, string, bool> siblings)
 {
     private readonly ItemNode _root = new(null, string.Empty, null);
     private readonly List<ItemNode> _open = [];
@@ -87,10 +87,10 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
     public void AddEnumerated(Enumerator enumerator, string text)
     {
         var index = _open.FindIndex(n => n.Enumerator!.Family == enumerator.Family);
-        if (index < 0 && IsDecimal(enumerator.Family))
+        if (index < 0)
         {
-            // Authors mix 1. / 2． / 3、 in one list: a decimal item that continues an open decimal list is its sibling.
-            index = _open.FindLastIndex(n => IsDecimal(n.Enumerator!.Family) && n.Enumerator.Ordinal == enumerator.Ordinal - 1);
+            // Authors mix 1. / 2． / 3、 (or 首先 / 其次 / 第三，) in one list: an item that continues an open list of a sibling family is its sibling.
+            index = _open.FindLastIndex(n => siblings(n.Enumerator!.Family, enumerator.Family) && n.Enumerator.Ordinal == enumerator.Ordinal - 1);
         }
 
         if (index >= 0)
@@ -111,7 +111,38 @@ internal sealed class SectionBuilder(SectionKind kind, string? heading, string? 
         _open.Add(node);
     }
 
-    private static bool IsDecimal(string family) => family is "num-dot" or "num-dun" or "num-rparen";
+    /// <summary>
+    /// Whether <paramref name="next"/> starts a new list at the top of this section: its first item, in the
+    /// family (or a sibling) of the list the section opened with, after that list has items.
+    /// </summary>
+    public bool RestartsTopList(Enumerator next) =>
+        next.Ordinal == 1 && _open.Count > 0 && siblings(_open[0].Enumerator!.Family, next.Family)
+        && _root.Children.Count(c => !c.IsLoose && siblings(c.Enumerator!.Family, next.Family)) >= 2;
+
+    /// <summary>Whether the top-level list holds items of another family than <paramref name="next"/>'s, with <paramref name="next"/> at a shallower or equal rank.</summary>
+    public bool OpensShallowerList(Enumerator next) =>
+        next.Ordinal == 1 && _open.Count > 0 && !siblings(_open[0].Enumerator!.Family, next.Family) && next.Rank <= _open[0].Enumerator!.Rank
+        && _root.Children.Count(c => !c.IsLoose && siblings(c.Enumerator!.Family, _open[0].Enumerator!.Family)) >= 2;
+
+    /// <summary>
+    /// Whether <paramref name="next"/> opens a deeper list under an aspect item whose siblings hold no
+    /// sub-items (<c>（二）…方面。作为…</c> … <c>（五）…方面。…</c> then <c>一是理想信念…</c>): the list is likely a
+    /// part of its own whose heading is missing, not sub-items of the last aspect.
+    /// </summary>
+    public bool OpensListUnderItemsWithoutSubItems(Enumerator next)
+    {
+        if (next.Ordinal != 1 || _open.Count == 0 || next.Rank <= _open[^1].Enumerator!.Rank)
+        {
+            return false;
+        }
+
+        var parent = _open[^1];
+        var siblingItems = (parent.Parent ?? _root).Children.Where(c => !c.IsLoose).ToList();
+        return siblingItems.Count >= 2 && siblingItems.All(c => c.Children.Count == 0) && parent.Text.Length > ItemText.HeadOf(parent.FirstLine).Length + 1;
+    }
+
+    /// <summary>Whether the section holds loose paragraphs only (a lead-in or a paragraph item), so <paramref name="next"/> opens its first list.</summary>
+    public bool OpensFirstList(Enumerator next) => next.Ordinal == 1 && _open.Count == 0 && !IsEmpty;
 
     /// <summary>The items: the leaves of the tree, at the finest level the author enumerates.</summary>
     public IReadOnlyList<LeafItem> Leaves()

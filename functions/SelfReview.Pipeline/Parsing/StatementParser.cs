@@ -12,17 +12,20 @@ namespace SelfReview.Pipeline.Parsing;
 /// paragraph, items run together, aspects without items, continuation paragraphs, unheaded causes,
 /// statements that start mid-way.
 /// </summary>
-public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators)
+public sealed partial class StatementParser(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators, TitleBlockReader titleBlock, ContentKindGuesser guesser, HeadingClassifier headings, InlineItemSplitter splitter)
 {
-    private const string SentenceEnds = "。；;！？!?";
     private static readonly SectionKind[] MainKinds = [SectionKind.Problems, SectionKind.Causes, SectionKind.Measures];
 
     public ParsedStatement Parse(IReadOnlyList<Line> lines)
     {
-        var state = new ParseState();
+        var block = titleBlock.Read(lines);
+        var state = new ParseState(vocabulary.AreSiblings) { Title = block.Title };
         for (var i = 0; i < lines.Count; i++)
         {
-            ParseLine(lines, i, state);
+            if (!block.Used.Contains(i))
+            {
+                ParseLine(lines, i, state);
+            }
         }
 
         state.Close();
@@ -30,9 +33,10 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var sections = BuildSections(state);
         return new ParsedStatement
         {
-            Title = state.Title,
-            Author = state.Author,
-            MeetingYear = MeetingYear(state.Title, state.PreambleText),
+            Title = block.Title,
+            Author = block.Author,
+            MeetingYear = block.MeetingYear,
+            MeetingDate = block.MeetingDate,
             Sections = sections,
             MatchText = string.Join('\n', lines.Select(l => l.Match)),
         };
@@ -43,62 +47,47 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var line = lines[index];
         var (enumerator, rest, restMatch) = Split(line);
 
-        if (state.Title is null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null && IsTitle(line.Match))
-        {
-            state.Title = line.Text;
-            state.Author ??= AuthorFromTitle(line.Match, line.Text);
-            return;
-        }
-
-        if (state.Title is not null && state.Current is null && state.PreambleText.Count == 0 && enumerator is null
-            && (IsSubtitle(line.Match) || (index <= 2 && IsTitleContinuation(line.Match))))
-        {
-            state.Title += line.Text;
-            return;
-        }
-
-        if (enumerator is null && TryAuthorLine(line.Text, out var author))
-        {
-            state.Author ??= author;
-            return;
-        }
-
-        if (enumerator is null && IsSignature(lines, index, line.Match))
-        {
-            if (DateLine().IsMatch(line.Match) is false)
-            {
-                state.Author ??= new Person(line.Text.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal), null);
-            }
-
-            return;
-        }
-
-        if (HeadingKind(line, enumerator, restMatch, state.Current, state.SectionFamily) is { } heading)
+        if (headings.Classify(line, enumerator, restMatch, state.Context) is { } heading)
         {
             state.StartSection(heading.Kind, heading.Text, enumerator?.Family ?? (line.AutoLabel is null ? null : "auto"));
             if (heading.Remainder.Length > 0)
             {
-                AddContent(state, null, heading.Remainder, heading.RemainderMatch);
+                // "…的根源在于：一是…。二是…": the list may begin right after the heading's colon.
+                var lead = enumerators.Match(heading.RemainderMatch, 0, inlineOnly: true);
+                var (text, match) = lead is null ? (heading.Remainder, heading.RemainderMatch) : (heading.Remainder[lead.Length..].TrimStart(), heading.RemainderMatch[lead.Length..].TrimStart());
+                AddContent(state, lead, text, match);
             }
 
             return;
         }
 
-        if (enumerator is null && (state.Current is null || state.Current.Kind is SectionKind.Problems or SectionKind.Preamble || state.Current.Kind == SectionKind.Other)
-            && state.Current?.Kind != SectionKind.Causes && Matches(vocabulary.UnheadedCauses, line.Match)
+        // A numbered part whose lead-in names the causes ("（二）产生上述问题的原因是多方面的，…"): the lead-in opens them.
+        var partLevel = enumerator is null || vocabulary.Enumerators.First(f => f.Id == enumerator.Family) is { Inline: false };
+        if (partLevel && (state.Current is null || state.Current.Kind is SectionKind.Problems or SectionKind.Preamble || state.Current.Kind == SectionKind.Other)
+            && state.Current?.Kind != SectionKind.Causes && Matches(vocabulary.UnheadedCauses, restMatch)
             && (state.Current is not null || state.Sections.Count > 0 || state.PreambleText.Count > 0 || state.Title is not null))
         {
-            state.StartSection(SectionKind.Causes, null, null);
+            state.StartSection(SectionKind.Causes, null, enumerator?.Family);
             AddContent(state, null, rest, restMatch);
             return;
         }
 
         if (enumerator is null && state.Current is { Kind: SectionKind.Problems or SectionKind.Causes or SectionKind.Other, IsEmpty: false }
-            && line.Match.Length <= 60 && Matches(vocabulary.UnheadedMeasures, line.Match) && EnumeratedLinesFollow(lines, index))
+            && Matches(vocabulary.UnheadedMeasures, line.Match) && !Matches(vocabulary.Closing, line.Match))
         {
-            // "下一步，我将：" followed by items opens the measures without a heading.
+            // "下一步，我将：" followed by items opens the measures without a heading; "整改上，一是…；二是…"
+            // and "今后，我一要…" begin their list inside the lead-in sentence.
             state.StartSection(SectionKind.Measures, null, null);
-            AddContent(state, null, rest, restMatch);
+            if (splitter.ListInLead(restMatch) is { } at)
+            {
+                AddContent(state, null, rest[..at.Position], restMatch[..at.Position]);
+                AddContent(state, at.Enumerator, rest[(at.Position + at.Enumerator.Length)..], restMatch[(at.Position + at.Enumerator.Length)..]);
+            }
+            else
+            {
+                AddContent(state, null, rest, restMatch);
+            }
+
             return;
         }
 
@@ -108,6 +97,20 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
             state.StartSection(SectionKind.Closing, null, null);
             AddContent(state, null, rest, restMatch);
             return;
+        }
+
+        if (enumerator is not null && state.Current is { } open && open.Kind is SectionKind.Problems or SectionKind.Causes or SectionKind.Measures or SectionKind.Other
+            && (open.RestartsTopList(enumerator) || open.OpensShallowerList(enumerator) || open.OpensListUnderItemsWithoutSubItems(enumerator)
+                || (open.Heading is null && open.OpensFirstList(enumerator))))
+        {
+            // A new list under no new heading: a part whose heading is missing. Its language tells which
+            // (issue 11); without a heading of its own only a later part in the usual order is believed.
+            var guess = guesser.Guess(GroupAt(lines, index, enumerator));
+            var order = Array.IndexOf(MainKinds, open.Kind);
+            if (guess != open.Kind && (open.Heading is null || Array.IndexOf(MainKinds, guess) > order))
+            {
+                state.StartSection(guess, null, null);
+            }
         }
 
         if (state.Current is null)
@@ -131,43 +134,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         var section = state.Current!;
         var expected = section.OpenOrdinals(enumerator is { Ordinal: > 0 } ? enumerator : null);
 
-        var cuts = new List<(int Position, Enumerator Enumerator)>();
-        for (var p = 1; p < match.Length - 1; p++)
-        {
-            var separator = match[p - 1];
-            var afterColon = separator is '：' or ':';
-            if (!SentenceEnds.Contains(separator) && !afterColon)
-            {
-                continue;
-            }
-
-            // Any family may continue its list inside a paragraph (…。2）…); only inline families open one there.
-            var inner = enumerators.Match(match, p);
-            if (inner is null)
-            {
-                continue;
-            }
-
-            var ordinal = inner.Family == "seq" && inner.Ordinal == 9 && expected.TryGetValue("seq", out var lastSeq) ? lastSeq + 1 : inner.Ordinal;
-            var continues = expected.TryGetValue(inner.Family, out var last) && ordinal == last + 1;
-            // A new list may open inside a paragraph only right after a short lead ("（一）理论学习方面：一是…").
-            var shortLead = cuts.Count == 0 && enumerator is not null && enumerator.Family != inner.Family
-                && (p <= 24 || (p <= 48 && match.AsSpan(0, p - 1).EndsWith("方面", StringComparison.Ordinal)));
-            var opens = !expected.ContainsKey(inner.Family) && ordinal == 1
-                && (shortLead || (afterColon && vocabulary.Enumerators.First(f => f.Id == inner.Family).Inline));
-            if (inner.Family == "seq" && opens && !match.AsSpan(p).Contains("其次", StringComparison.Ordinal))
-            {
-                opens = false;
-            }
-
-            if (continues || opens)
-            {
-                cuts.Add((p, inner with { Ordinal = ordinal }));
-                expected[inner.Family] = ordinal;
-                p += inner.Length - 1;
-            }
-        }
-
+        var cuts = splitter.Split(enumerator, match, expected);
         var start = 0;
         var current = enumerator;
         foreach (var (position, next) in cuts)
@@ -206,135 +173,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return e is null ? (null, line.Text, line.Match) : (e, line.Text[e.Length..].TrimStart(), line.Match[e.Length..].TrimStart());
     }
 
-    private sealed record HeadingMatch(SectionKind Kind, string Text, string Remainder, string RemainderMatch);
-
-    private HeadingMatch? HeadingKind(Line line, Enumerator? enumerator, string rest, SectionBuilder? current, string? sectionFamily)
-    {
-        // Items (一是, ①, 首先) are never section headings.
-        if (enumerator is not null && vocabulary.Enumerators.FirstOrDefault(f => f.Id == enumerator.Family) is { Inline: true } && enumerator.Family != "num-paren")
-        {
-            return null;
-        }
-
-        var cut = rest.IndexOfAny(['。', '：', ':', '；']);
-        var head = (cut < 0 ? rest : rest[..cut]).Trim().TrimEnd('，', ',');
-        var remainderStart = cut < 0 ? rest.Length : cut + 1;
-        var hasRemainder = rest.Length - remainderStart > 0;
-        // At the level of the section headings a heading may be long and phrased ("二、深挖问题产生的思想根源，从…剖析").
-        // The section family is the one the statement's section headings use (一、 most often); an unheaded
-        // part (causes found by their opening words) keeps it.
-        var levelFamily = current?.HeadingFamily ?? sectionFamily;
-        var sectionLevel = enumerator is not null && (levelFamily is null ? enumerator.Rank <= 1 : enumerator.Family == levelFamily);
-        var maxLength = sectionLevel && !hasRemainder ? 44 : 24;
-        if (head.Length == 0 || head.Length > maxLength || (hasRemainder && head.Length > 14))
-        {
-            return null;
-        }
-
-        if (!(sectionLevel && !hasRemainder) && LooksLikeSentence(head))
-        {
-            return null;
-        }
-
-        if (current is not null && enumerator is not null && current.HeadingFamily is not null && !sectionLevel && hasRemainder)
-        {
-            // Deeper than the section headings, a line that goes on after its lead is an item ("2.如实报告个人有关事项。会后…").
-            return null;
-        }
-
-        SectionKind? kind = null;
-        foreach (var pattern in vocabulary.SectionPatterns)
-        {
-            if (pattern.Patterns.Any(p => p.IsMatch(head)))
-            {
-                kind = pattern.Kind;
-                break;
-            }
-        }
-
-        if (kind is null)
-        {
-            if (!sectionLevel || head.Length > 16 || hasRemainder || head.EndsWith("方面", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            // An unknown heading at the level of the section headings: after problems or causes it is the
-            // next part in the usual order (问题 → 原因 → 措施); elsewhere a part of its own (学习收获 …).
-            kind = current is not null && Array.IndexOf(MainKinds, current.Kind) is var at and >= 0 and < 2 ? MainKinds[at + 1] : SectionKind.Other;
-        }
-
-        if (current is not null && enumerator is not null && current.HeadingFamily is not null && enumerator.Family != current.HeadingFamily
-            && kind == current.Kind)
-        {
-            // A deeper heading that names the same part is an aspect of it ("（一）理论学习方面存在的问题").
-            return null;
-        }
-
-        if (current is not null && current.HeadingFamily is null && enumerator is not null && current.Kind == kind && !current.IsEmpty)
-        {
-            return null;
-        }
-
-        var text = line.Text;
-        var offset = text.Length - rest.Length;
-        var remainder = remainderStart < rest.Length ? text[(offset + remainderStart)..].Trim() : string.Empty;
-        var remainderMatch = remainderStart < rest.Length ? line.Match[(offset + remainderStart)..].Trim() : string.Empty;
-        var headingText = line.Text.Substring(offset, Math.Min(head.Length, line.Text.Length - offset));
-        return new HeadingMatch(kind.Value, headingText, remainder, remainderMatch);
-    }
-
-    private static bool LooksLikeSentence(string head) =>
-        head.Contains('，') || head.Contains(',') || NegativeCue().IsMatch(head) && !ShortfallHeading().IsMatch(head);
-
-    private bool IsTitle(string match)
-    {
-        if (match.Length > 70 || match.Length < 4 || "。；，".Contains(match[^1]))
-        {
-            return false;
-        }
-
-        return Matches(vocabulary.StatementTitle, match) || vocabulary.NonStatementTitles.Any(n => n.Pattern.IsMatch(match))
-            || TitleWords().IsMatch(match) || (match.Length <= 40 && !match.Contains('，'));
-    }
-
-    /// <summary>A title set on two lines: the second names the kind of material ("个人检视剖析材料").</summary>
-    private static bool IsTitleContinuation(string match) =>
-        match.Length <= 30 && !"。；，：".Contains(match[^1]) && TitleKindWords().IsMatch(match);
-
-    private static bool IsSubtitle(string match) =>
-        match.StartsWith("——", StringComparison.Ordinal) || match.StartsWith("--", StringComparison.Ordinal)
-        || (match.Length <= 24 && (match.StartsWith('（') || match.StartsWith('(')) && (match.EndsWith('）') || match.EndsWith(')')));
-
-    private bool TryAuthorLine(string text, out Person? author)
-    {
-        foreach (var pattern in vocabulary.AuthorLine)
-        {
-            var m = pattern.Match(text);
-            if (m.Success)
-            {
-                var position = m.Groups["position"].Success ? m.Groups["position"].Value.Trim().Trim('（', '）', '(', ')') : null;
-                author = new Person(m.Groups["name"].Value, string.IsNullOrEmpty(position) ? null : position);
-                return true;
-            }
-        }
-
-        author = null;
-        return false;
-    }
-
-    private static Person? AuthorFromTitle(string match, string text)
-    {
-        var m = TitleAuthor().Match(match);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var name = text.Substring(m.Groups["name"].Index, m.Groups["name"].Length);
-        return new Person(name, null);
-    }
-
     /// <summary>Whether items follow: then a pledge-like sentence introduces them rather than closing the statement.</summary>
     private bool EnumeratedLinesFollow(IReadOnlyList<Line> lines, int index)
     {
@@ -347,16 +185,6 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
 
         return false;
-    }
-
-    private static bool IsSignature(IReadOnlyList<Line> lines, int index, string match)
-    {
-        if (index < lines.Count - 3)
-        {
-            return false;
-        }
-
-        return DateLine().IsMatch(match) || SignatureName().IsMatch(match);
     }
 
     private static bool Matches(IReadOnlyList<Regex> patterns, string text)
@@ -400,13 +228,33 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         }
     }
 
-    private SectionKind GuessKind(SectionBuilder section)
+    private SectionKind GuessKind(SectionBuilder section) => guesser.Guess(section.Leaves().Select(l => l.Node.Text));
+
+    /// <summary>The items of the list that starts at <paramref name="index"/>: up to the next list start of the same family, a heading level line or a loose lead-in.</summary>
+    private List<string> GroupAt(IReadOnlyList<Line> lines, int index, Enumerator first)
     {
-        var text = string.Concat(section.AllText());
-        var problem = vocabulary.ProblemCues.Sum(c => TermCounter.Count(text, c));
-        var measure = vocabulary.MeasureCues.Sum(c => TermCounter.Count(text, c));
-        var cause = vocabulary.CauseCues.Sum(c => TermCounter.Count(text, c)) * 2;
-        return problem >= measure && problem >= cause ? SectionKind.Problems : cause > measure ? SectionKind.Causes : SectionKind.Measures;
+        const int maxItems = 12;
+        var items = new List<string> { lines[index].Text[Math.Min(first.Length, lines[index].Text.Length)..] };
+        for (var i = index + 1; i < lines.Count && items.Count < maxItems; i++)
+        {
+            var (e, body, _) = Split(lines[i]);
+            if (e is null)
+            {
+                continue;
+            }
+
+            if (e.Ordinal <= 1 || e.Rank < first.Rank)
+            {
+                break;
+            }
+
+            if (vocabulary.AreSiblings(e.Family, first.Family))
+            {
+                items.Add(body);
+            }
+        }
+
+        return items;
     }
 
 
@@ -459,53 +307,16 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         return prefix + counters[prefix].ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The year of the meeting: "2023年度" meetings are held early in 2024; "2023年…专题民主生活会" in 2023.</summary>
-    private static int? MeetingYear(string? title, List<string> preamble)
-    {
-        foreach (var text in preamble.Prepend(title ?? string.Empty))
-        {
-            var m = YearInTitle().Match(text);
-            if (m.Success)
-            {
-                var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return m.Groups["annual"].Success ? year + 1 : year;
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^(?<name>[\p{IsCJKUnifiedIdeographs}×XＸ]{2,4})同志")]
-    private static partial Regex TitleAuthor();
-
-    [GeneratedRegex(@"^(\d{4}|20[*＊xX×]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[*＊xX×]{1,2})\s*月(\s*(\d{1,2}|[*＊xX×]{1,2})\s*日)?$|^[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,2}月([〇零一二三四五六七八九十]{1,3}日)?$")]
-    private static partial Regex DateLine();
-
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}][\p{IsCJKUnifiedIdeographs}\s\u3000]{1,4}$")]
-    private static partial Regex SignatureName();
-
-    [GeneratedRegex("(材料|发言|提纲|发言稿)$")]
-    private static partial Regex TitleKindWords();
-
-    [GeneratedRegex("材料|发言|提纲|讲话|方案|通知|报告|民主生活会|组织生活会|心得|体会|总结")]
-    private static partial Regex TitleWords();
-
-    [GeneratedRegex("不够|不足|不深|不强|不高|不到位|有待|欠缺|还不|不实|不严|缺乏|弱化|淡化")]
-    private static partial Regex NegativeCue();
-
-    [GeneratedRegex("差距(和|与|及)?不足|存在(的)?不足|^不足$")]
-    private static partial Regex ShortfallHeading();
-
-    [GeneratedRegex(@"(?<y>20\d{2})\s*年(?<annual>度)?")]
-    private static partial Regex YearInTitle();
-
-    private sealed class ParseState
+    private sealed class ParseState(Func<string, string, bool> siblings)
     {
         public string? Title { get; set; }
-        public Person? Author { get; set; }
         public List<string> PreambleText { get; } = [];
         public List<SectionBuilder> Sections { get; } = [];
         public SectionBuilder? Current { get; private set; }
+
+        public HeadingContext Context => Current is null
+            ? HeadingContext.Start with { SectionFamily = SectionFamily }
+            : new HeadingContext(Current.Kind, Current.HeadingFamily, Current.IsEmpty, SectionFamily);
 
         /// <summary>The enumerator family of the first numbered section heading.</summary>
         public string? SectionFamily { get; private set; }
@@ -513,7 +324,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
         public void StartSection(SectionKind kind, string? heading, string? family, bool fragment = false)
         {
             Close();
-            Current = new SectionBuilder(kind, fragment ? null : heading, family);
+            Current = new SectionBuilder(kind, fragment ? null : heading, family, siblings);
             if (!fragment && heading is not null && family is not null)
             {
                 SectionFamily ??= family;

@@ -1,14 +1,16 @@
 using SelfReview.Cli.Commands;
+using SelfReview.Cli.Evaluation;
 
 namespace SelfReview.Tests.Cli;
 
-/// <summary>The accuracy floors of the parser issue, measured on the committed corpus (text and .docx).</summary>
+/// <summary>The accuracy floors of the parser issues, measured on the committed corpora (text and .docx).</summary>
 public sealed class CorpusAccuracyTests
 {
+    /// <summary>The first corpus (001–199), written while the parser was first built.</summary>
     [Fact]
     public async Task Eval_KeepsTheAccuracyFloors_OnTheCorpus()
     {
-        var result = await EvalCommand.EvaluateFolderAsync(Engine.Services, TestFiles.Corpus, outDir: null);
+        var result = await EvalCommand.EvaluateFolderAsync(Engine.Services, TestFiles.Corpus, outDir: null, new CorpusRange(1, 199));
         var report = EvalCommand.Report(result);
 
         Assert.True(result.Statements >= 70, report);
@@ -22,6 +24,7 @@ public sealed class CorpusAccuracyTests
         Assert.True(result.CategoryAccuracy >= 0.9, report);
         Assert.True(result.DeadlineAccuracy >= 0.95, report);
         Assert.True(result.NonStatementsRejected == result.NonStatements, report);
+        Assert.Equal(result.TeamMarked.Total, result.TeamMarked.Hits);
     }
 
     /// <summary>
@@ -40,5 +43,34 @@ public sealed class CorpusAccuracyTests
         Assert.True(result.CategoryAccuracy >= 0.88, report);
         Assert.True(result.DeadlineAccuracy >= 0.95, report);
         Assert.True(result.NonStatementsRejected == result.NonStatements, report);
+    }
+
+    /// <summary>
+    /// The issue-11 corpus (201–252, text and .docx with every level in Word numbering): statements as other
+    /// people write them — no headings, fragments, older campaigns, staff, 班子 materials, decoys — and the
+    /// genres a gate must turn away. First run, before any fix (52 .txt): F1 0.865 / 0.724 / 0.821, 2 of 42
+    /// statements rejected, team 8 of 12, non-statements 7 of 10, authors 0 of 26; the .docx scored the same.
+    /// </summary>
+    [Fact]
+    public async Task Eval_KeepsTheIssueFloors_OnTheRealStyleCorpus()
+    {
+        var result = await EvalCommand.EvaluateFolderAsync(Engine.Services, TestFiles.Corpus, outDir: null, new CorpusRange(201, 299));
+        var report = EvalCommand.Report(result);
+
+        Assert.True(result.Statements >= 80, report);
+        Assert.True(result.NonStatements >= 20, report);
+        Assert.True(result["problems"].F1 >= 0.97, report);
+        Assert.True(result["causes"].F1 >= 0.95, report);
+        Assert.True(result["measures"].F1 >= 0.97, report);
+        Assert.True(result.StatementsAccepted.Hits == result.StatementsAccepted.Total, report);
+        Assert.True(result.NonStatementsRejected == result.NonStatements, report);
+        Assert.True(result.TeamMarked.Rate >= 0.9, report);
+        Assert.True(result.PersonalKept.Hits == result.PersonalKept.Total, report);
+        Assert.True(result.AuthorFound.Rate >= 0.95, report);
+        Assert.True(result.PositionFound.Rate >= 0.9, report);
+        Assert.True(result.MeetingYearFound.Rate >= 0.9, report);
+        Assert.True(result.CategoryAccuracy >= 0.92, report);
+        Assert.True(result.DeadlineAccuracy >= 0.95, report);
+        Assert.True(result.SectionsExactRate >= 0.95, report);
     }
 }

@@ -1,0 +1,6 @@
+namespace SelfReview.Pipeline.Vocabulary.Files;
+
+/// <summary>deadlines.json: deadline expressions, tried in order.</summary>
+public sealed record DeadlinesFile(
+    IReadOnlyList<DeadlineRuleEntry> Rules,
+    string? Comment = null);

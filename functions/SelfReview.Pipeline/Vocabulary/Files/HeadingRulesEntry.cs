@@ -1,0 +1,14 @@
+namespace SelfReview.Pipeline.Vocabulary.Files;
+
+/// <summary>How a line is told to be a section heading (sections.json "headings").</summary>
+public sealed record HeadingRulesEntry(
+    string SentenceCues,
+    string ShortfallHeading,
+    string AspectSuffix,
+    IReadOnlyList<string> InlineHeadingFamilies,
+    int SectionHeadingMaxLength,
+    int HeadingMaxLength,
+    int LeadHeadingMaxLength,
+    int UnknownHeadingMaxLength,
+    int SectionOutlineLevel,
+    string? Comment = null);
