@@ -52,6 +52,11 @@ public sealed class DocxReader : IDocumentReader
         {
             return Task.FromResult(ReadOutcome.Rejected("unreadable", "Word 文档已损坏，无法打开（" + ex.GetType().Name + "）"));
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // Nesting deep enough to exhaust the stack (content controls inside content controls): a fuzzing finding.
+            return Task.FromResult(ReadOutcome.Rejected("too_deep", "Word 文档的结构嵌套层数过多（如内容控件套内容控件），不像正常的文档，请在 Word 中打开后另存为新文件再上传"));
+        }
     }
 
     private static bool MoveToBody(XmlReader reader)
@@ -76,6 +81,7 @@ public sealed class DocxReader : IDocumentReader
         public void Blocks(XmlReader reader, bool inTable) => WordXml.Children(reader, child =>
         {
             cancellationToken.ThrowIfCancellationRequested();
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             if (!WordXml.IsWord(child))
             {
                 child.Skip();
@@ -130,6 +136,7 @@ public sealed class DocxReader : IDocumentReader
         /// <summary>The visible text of an element inside a paragraph: deleted and moved-away text, field codes and hidden runs left out.</summary>
         private void Inline(XmlReader reader)
         {
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             if (!WordXml.IsWord(reader))
             {
                 // Of alternative content (a text box written twice, for new and old Word) the first choice is read, not the fallback too.
