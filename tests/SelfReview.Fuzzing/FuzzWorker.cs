@@ -21,7 +21,7 @@ public sealed class FuzzWorker(FuzzTarget target, string findings, string curren
         var corpus = FuzzCorpus.Files(target.Name).Select(File.ReadAllBytes).ToList();
         if (corpus.Count == 0)
         {
-            corpus.Add([]);
+            throw new InvalidOperationException($"No seeds for {target.Name} in {FuzzCorpus.SeedFolder(target.Name)}.");
         }
 
         var signatures = new HashSet<string>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed class FuzzWorker(FuzzTarget target, string findings, string curren
                 corpus.Add(input);
             }
 
-            if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(30))
+            if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(10))
             {
                 lastReport = clock.Elapsed;
                 Report(log, executions, corpus.Count, findingsFound, duplicates, clock.Elapsed);
