@@ -25,5 +25,13 @@ for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The bounded fuzzing run (about 3 minutes over the five harnesses): a crash, a hang or a broken budget
+# fails the run; the inputs are kept under artifacts/fuzz/findings to be committed with the fix.
+if FUZZ_NO_BUILD=1 bash scripts/fuzz.sh ci; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)) status=1
+fi
 echo "${passed} passed, ${failed} failed"
 exit "$status"

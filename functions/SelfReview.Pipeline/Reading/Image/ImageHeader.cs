@@ -97,7 +97,8 @@ public static class ImageHeader
         var offset = U32(bytes, 4, little);
         while (offset != 0)
         {
-            if (offset + 2 > bytes.Length || !seen.Add(offset) || frames.Count >= MaxTiffFrames)
+            // In long: an offset near uint.MaxValue must not wrap past the length check (a fuzzing finding).
+            if ((long)offset + 2 > bytes.Length || !seen.Add(offset) || frames.Count >= MaxTiffFrames)
             {
                 return null;
             }

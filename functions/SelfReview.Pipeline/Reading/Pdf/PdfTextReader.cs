@@ -55,9 +55,12 @@ public sealed partial class PdfTextReader(IOcrEngine ocr, IOptions<LimitsOptions
         {
             return ReadOutcome.Rejected("encrypted", "PDF 设置了打开密码，请取消密码保护后重新上传");
         }
-        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or InvalidDataException or EndOfStreamException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            // PdfPig reports a damaged file through several exception types; all are a property of the file.
+            // PdfPig reports a damaged file through many exception types, not one: fuzzing found
+            // NotSupportedException (an unknown filter name), KeyNotFoundException (an XObject without
+            // /Subtype), OverflowException (a stream length), PdfDocumentStackDepthException (nesting),
+            // beside format, argument and index errors. All are a property of the file.
             var kind = ex.GetType().Name;
             LogUnreadable(logger, kind);
             return ReadOutcome.Rejected("unreadable", "PDF 文件已损坏，无法打开（" + kind + "）");

@@ -1,0 +1,61 @@
+namespace SelfReview.Fuzzing;
+
+/// <summary>
+/// Runs one input through a target and judges it: an escaped exception is a crash; not finishing within
+/// <see cref="FuzzBudgets.PerInput"/> (cancelled or not) a hang; producing more than the target's
+/// budget, or allocating more than <see cref="FuzzBudgets.AllocatedBytes"/>, a broken budget.
+/// A stack overflow or an out-of-memory that ends the process is caught one level up, by
+/// <see cref="FuzzSupervisor"/>, from the input the worker saved before running it.
+/// </summary>
+public static class FuzzHarness
+{
+    /// <summary>How long past the budget a target that ignores cancellation is given before it is called stuck.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+
+    public static FuzzResult Execute(FuzzTarget target, ReadOnlyMemory<byte> input, out string signature, TimeSpan? perInput = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var limit = perInput ?? FuzzBudgets.PerInput;
+        signature = "";
+        using var cancellation = new CancellationTokenSource(limit);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var run = Task.Run(() => target.RunAsync(input, cancellation.Token));
+        try
+        {
+            if (!run.Wait(limit + Grace))
+            {
+                // The code under test ignored its token and is still running: the process cannot get it back.
+                return new FuzzResult(FuzzVerdict.Hang, $"still running after {limit + Grace:g} and ignoring cancellation");
+            }
+        }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException && cancellation.IsCancellationRequested)
+        {
+            return new FuzzResult(FuzzVerdict.Hang, $"cancelled at the {limit:g} budget");
+        }
+        catch (AggregateException e)
+        {
+            var inner = e.InnerException ?? e;
+            return new FuzzResult(FuzzVerdict.Crash, $"{inner.GetType().FullName}: {inner.Message}{Environment.NewLine}{inner.StackTrace}");
+        }
+
+        var elapsed = started.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var (produced, outcome) = run.Result;
+        signature = outcome;
+        if (elapsed > limit)
+        {
+            return new FuzzResult(FuzzVerdict.Hang, $"took {elapsed.TotalSeconds:0.0} s (budget {limit.TotalSeconds:0} s)");
+        }
+
+        var budget = target.Budget(input.Length);
+        if (produced > budget)
+        {
+            return new FuzzResult(FuzzVerdict.Budget, $"produced {produced:N0} (budget {budget:N0} for {input.Length:N0} input bytes)");
+        }
+
+        return allocated > FuzzBudgets.AllocatedBytes
+            ? new FuzzResult(FuzzVerdict.Budget, $"allocated {allocated / (1 << 20):N0} MB (budget {FuzzBudgets.AllocatedBytes / (1 << 20):N0} MB)")
+            : FuzzResult.Ok;
+    }
+}
