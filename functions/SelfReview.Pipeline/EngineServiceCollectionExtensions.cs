@@ -53,6 +53,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<XlsxExporter>();
         services.TryAddSingleton<DocxExporter>();
         services.TryAddSingleton<MarkdownExporter>();
+        services.TryAddSingleton<UpwardReportExporter>();
+        services.TryAddSingleton<MemberNoteExporter>();
         return services;
     }
 

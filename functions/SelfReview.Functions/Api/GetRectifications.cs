@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Functions.Api;
@@ -14,9 +15,9 @@ public sealed class GetRectifications(IStatementStore store)
     public static IReadOnlyDictionary<string, string> Formats { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["json"] = ApiJson.ContentType,
-        ["csv"] = "text/csv; charset=utf-8",
-        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["csv"] = ReportFormats.ListCsv.ContentType,
+        ["xlsx"] = ReportFormats.ListXlsx.ContentType,
+        ["docx"] = ReportFormats.ListDocx.ContentType,
     };
 
     [Function(nameof(GetRectifications))]
