@@ -88,12 +88,12 @@ internal sealed class OfficialDocument
             properties.Append(new Bold());
         }
 
+        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
         if (highlight)
         {
             properties.Append(new Highlight { Val = HighlightColorValues.Yellow });
         }
 
-        properties.Append(new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 

@@ -82,15 +82,15 @@ public sealed class UpwardReportExporter
     private static Run Subheading(string text) => OfficialDocument.Run(text, OfficialDocument.SubheadingFont, Size);
 
     private static Paragraph Heading(string text) => new(
-        new ParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "640" }, new SpacingBetweenLines { Line = Line.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }, new Justification { Val = JustificationValues.Both }),
+        new ParagraphProperties(new SpacingBetweenLines { Line = Line.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }, new Indentation { FirstLineChars = 200, FirstLine = "640" }, new Justification { Val = JustificationValues.Both }),
         OfficialDocument.Run(text, OfficialDocument.HeadingFont, Size));
 
     /// <summary>A body paragraph (仿宋 三号, first line indented two characters) of text and runs.</summary>
     private static Paragraph Body(params object[] parts)
     {
         var paragraph = new Paragraph(new ParagraphProperties(
-            new Indentation { FirstLineChars = 200, FirstLine = "640" },
             new SpacingBetweenLines { Line = Line.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
+            new Indentation { FirstLineChars = 200, FirstLine = "640" },
             new Justification { Val = JustificationValues.Both }));
         foreach (var part in parts)
         {
