@@ -8,6 +8,8 @@ apt_packages=()
 # (stages add their Debian packages here: OCR, PDF rasterising, pandoc for the benchmark)
 # OCR of scans: Tesseract with Simplified Chinese, and pdftoppm (poppler-utils) to render scanned PDF pages.
 apt_packages+=(tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
+# Render checks of the Office exports: LibreOffice (headless) prints XLSX/DOCX to PDF; Noto CJK gives it Chinese glyphs.
+apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -13,4 +13,7 @@ public sealed record MemberSummary
     public int Causes { get; init; }
     public int Measures { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The statement that replaces this one (the same text or a later version of it), when this upload is a duplicate; its problems are not counted.</summary>
+    public string? SupersededBy { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed record RectificationList
     /// <summary>The list's title as printed (某单位民主生活会问题整改清单).</summary>
     public required string Title { get; init; }
 
+    /// <summary>The unit's display name (填报单位), as printed in the 落款; the unit id when no name is configured.</summary>
+    public string? UnitName { get; init; }
+
+    /// <summary>The meeting date, when the office gave it: the 落款 date of the printed list.</summary>
+    public DateOnly? MeetingDate { get; init; }
+
     public IReadOnlyList<RectificationRow> Rows { get; init; } = [];
 }
 
@@ -29,13 +35,16 @@ public sealed record RectificationRow
     /// <summary>问题类别 (label).</summary>
     public required string CategoryLabel { get; init; }
 
-    /// <summary>问题表现.</summary>
+    /// <summary>问题表现: the problem in full (a common problem: its title and the members' wording).</summary>
     public required string Problem { get; init; }
+
+    /// <summary>The problem's short title (no enumerator, never cut mid-sentence): what printed lists show first.</summary>
+    public string? ProblemTitle { get; init; }
 
     /// <summary>问题来源: 自己查摆 / 相互批评 / 群众意见 / 上级点评.</summary>
     public string Source { get; init; } = "自己查摆";
 
-    /// <summary>整改措施: the measures that answer the problem.</summary>
+    /// <summary>整改措施: the measures that answer the problem, one line per member.</summary>
     public required string Measures { get; init; }
 
     /// <summary>责任人: every owner (several for a common problem).</summary>

@@ -7,11 +7,26 @@ public sealed record UnitSummary
 
     public required string UnitId { get; init; }
 
+    /// <summary>The unit's display name; the unit id when no name is configured.</summary>
+    public string? UnitName { get; init; }
+
+    /// <summary>The meeting the statements were written for (民主生活会 / 组织生活会).</summary>
+    public string? MeetingName { get; init; }
+
+    /// <summary>The meeting date, when the office gave it.</summary>
+    public DateOnly? MeetingDate { get; init; }
+
+    /// <summary>The meeting year the statements name most often (the 年度 of the meeting), when any does.</summary>
+    public int? MeetingYear { get; init; }
+
     /// <summary>Uploads seen, by status.</summary>
     public int Statements { get; init; }
     public int Accepted { get; init; }
     public int Rejected { get; init; }
     public int Failed { get; init; }
+
+    /// <summary>Accepted uploads that repeat another (the same text, or an earlier version of the same member's statement): counted once.</summary>
+    public int Superseded { get; init; }
 
     public IReadOnlyList<MemberSummary> Members { get; init; } = [];
 

@@ -1,29 +1,32 @@
 using Microsoft.AspNetCore.Http;
+using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Api;
 
 /// <summary>
-/// A unit's reports over HTTP, for both hosts: the summary (<c>?format=json|md</c>), the rectification
+/// A unit's reports over HTTP, for both hosts: the summary (<c>?format=json|md|docx</c>, docx being the
+/// upward report 情况报告), the rectification
 /// list (整改清单, <c>?format=json|csv|xlsx|docx</c>, files as downloads named 整改清单-{unitId}.{ext}), and
 /// every file the report publisher wrote (<c>…/reports</c>, <c>…/reports/{name}</c>), so a report added
 /// to the publisher's table is served without a new endpoint.
 /// </summary>
 public sealed class ReportEndpoints(IStatementStore store)
 {
-    /// <summary>Each rectification-list format's content type (RFC 4180 for CSV; the OOXML types for xlsx/docx).</summary>
-    public static IReadOnlyDictionary<string, string> Formats { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Each rectification-list format (from the one table of report formats).</summary>
+    public static IReadOnlyDictionary<string, ReportFormat> Formats { get; } = new Dictionary<string, ReportFormat>(StringComparer.OrdinalIgnoreCase)
     {
-        ["json"] = ApiJson.ContentType,
-        ["csv"] = "text/csv; charset=utf-8",
-        ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["json"] = ReportFormats.ListJson,
+        ["csv"] = ReportFormats.ListCsv,
+        ["xlsx"] = ReportFormats.ListXlsx,
+        ["docx"] = ReportFormats.ListDocx,
     };
 
-    private static readonly Dictionary<string, string> SummaryFormats = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, ReportFormat> SummaryFormats = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["json"] = "summary.json",
-        ["md"] = "summary.md",
+        ["json"] = ReportFormats.SummaryJson,
+        ["md"] = ReportFormats.SummaryMarkdown,
+        ["docx"] = ReportFormats.UpwardReport,
     };
 
     public async Task<IResult> SummaryAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
@@ -35,13 +38,18 @@ public sealed class ReportEndpoints(IStatementStore store)
         }
 
         var format = request.Query["format"].ToString() is { Length: > 0 } f ? f : "json";
-        if (!SummaryFormats.TryGetValue(format, out var name))
+        if (!SummaryFormats.TryGetValue(format, out var report))
         {
-            return ApiProblems.BadRequest(request, "invalid-format", "format 只能是 json 或 md");
+            return ApiProblems.BadRequest(request, "invalid-format", "format 只能是 json、md 或 docx");
         }
 
-        return await store.GetReportAsync(unitId, name, cancellationToken) is { } file
-            ? FileResults.Of(file, name.EndsWith(".json", StringComparison.Ordinal) ? ApiJson.ContentType : "text/markdown; charset=utf-8")
+        if (report == ReportFormats.UpwardReport)
+        {
+            request.HttpContext.Response.Headers.ContentDisposition = ContentDisposition.Attachment("report-" + unitId + ".docx", report.DownloadNameFor(unitId));
+        }
+
+        return await store.GetReportAsync(unitId, report.Name, cancellationToken) is { } file
+            ? FileResults.Of(file, report.ContentType == ReportFormats.JsonType ? ApiJson.ContentType : report.ContentType)
             : ApiProblems.NotFound(request, "summary-not-found", $"单位“{unitId}”尚未生成汇总：请先上传材料，处理完成后片刻即可获取");
     }
 
@@ -54,22 +62,22 @@ public sealed class ReportEndpoints(IStatementStore store)
         }
 
         var format = (request.Query["format"].ToString() is { Length: > 0 } f ? f : "json").ToLowerInvariant();
-        if (!Formats.TryGetValue(format, out var contentType))
+        if (!Formats.TryGetValue(format, out var list))
         {
             return ApiProblems.BadRequest(request, "invalid-format", "format 只能是 json、csv、xlsx 或 docx");
         }
 
-        if (await store.GetReportAsync(unitId, "rectifications." + format, cancellationToken) is not { } file)
+        if (await store.GetReportAsync(unitId, list.Name, cancellationToken) is not { } file)
         {
             return ApiProblems.NotFound(request, "rectifications-not-found", $"单位“{unitId}”尚未生成整改清单：请先上传材料，处理完成后片刻即可获取");
         }
 
         if (format != "json")
         {
-            request.HttpContext.Response.Headers.ContentDisposition = ContentDisposition.Attachment($"rectifications-{unitId}.{format}", $"整改清单-{unitId}.{format}");
+            request.HttpContext.Response.Headers.ContentDisposition = ContentDisposition.Attachment($"rectifications-{unitId}.{format}", list.DownloadNameFor(unitId));
         }
 
-        return FileResults.Of(file, contentType);
+        return FileResults.Of(file, list.ContentType == ReportFormats.JsonType ? ApiJson.ContentType : list.ContentType);
     }
 
     /// <summary>The report files of the unit (name, size, when written, where to get it).</summary>

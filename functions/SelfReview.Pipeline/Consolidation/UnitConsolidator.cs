@@ -11,7 +11,7 @@ namespace SelfReview.Pipeline.Consolidation;
 /// rectification list (common problems once, with every owner; a deadline on every row) and the
 /// unit's material-review flags. Deterministic: the same records give the same output, byte for byte.
 /// </summary>
-public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
+public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
 {
     public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
     {
@@ -43,6 +43,8 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         {
             UnitId = unitId,
             Title = unitName + MeetingName(accepted) + "查摆问题整改清单",
+            UnitName = unitName,
+            MeetingDate = options.MeetingDate,
             Rows = rows,
         };
         var summary = Summarize(unitId, unitName, all, accepted, problems, common);
@@ -70,10 +72,13 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                 Category = category,
                 CategoryLabel = CategoryLabels.Of(category),
                 Problem = isCommon ? DisplayTitle(refs.Select(r => r.Item)) + "（共性问题）" : ProblemText(refs[0].Item),
+                ProblemTitle = isCommon ? DisplayTitle(refs.Select(r => r.Item)) : ItemTitle(refs[0].Item),
                 Source = SourceOf(refs),
                 Measures = measures.Count == 0
                     ? "（未提出对应措施，请补充）"
-                    : string.Join("\n", measures.Select(m => isCommon ? MeasureHeadline(m.Record, m.Item) : MeasureText(m.Item)).Distinct()),
+                    : isCommon
+                        ? string.Join("\n", measures.GroupBy(m => m.Record.StatementId).Select(g => MemberMeasureLine(g.First().Record, [.. g.Select(m => m.Item)])))
+                        : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
                 Owners = [.. refs.Select(p => p.Owner).Distinct()],
                 Deadline = deadline.Text,
                 DueDate = deadline.Date,
@@ -212,17 +217,61 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
     private static bool IsPlaceholderName(string name) =>
         name.Contains("某某", StringComparison.Ordinal) || name.All(c => c is '×' or 'X' or 'x' or 'Ｘ' or '*' or '＊' or '○');
 
-    /// <summary>The wording that names a group: the first real title (an aspect-only item's title is only its aspect).</summary>
+    /// <summary>
+    /// The wording that names a group: of the members' titles, the one closest to all the others (what
+    /// they share), short, never a positive clause (能够严格遵守…) and never cut mid-clause.
+    /// </summary>
     private static string DisplayTitle(IEnumerable<StatementItem> items)
     {
-        var list = items.ToList();
-        var titled = list.FirstOrDefault(i => i.Title != i.Aspect);
-        return titled?.Title ?? Clip(list[0].Text.Split('。', '；')[0], 30);
+        var candidates = items.Select(ItemTitle).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (candidates.Count == 0)
+        {
+            return "（未写明问题）";
+        }
+
+        var shingles = candidates.Select(Shingles.Of).ToList();
+        return candidates
+            .Select((t, i) => (Title: t, Shared: shingles.Where((_, j) => j != i).Sum(o => shingles[i].Dice(o))))
+            .OrderByDescending(c => c.Shared + (c.Title.Length <= 20 ? 0.2 : 0))
+            .ThenBy(c => c.Title.Length)
+            .ThenBy(c => c.Title, StringComparer.Ordinal)
+            .First().Title;
     }
 
-    /// <summary>A common row lists each member's measure by its title, owner and deadline: the full texts stay in the records.</summary>
-    private static string MeasureHeadline(StatementRecord record, StatementItem measure) =>
-        OwnerOf(record) + "：" + measure.Title + (measure.Deadline is { } d ? "（" + d.Text + "）" : string.Empty);
+    /// <summary>
+    /// An item's short title: its own title, or for an aspect-only item (whose title is its aspect
+    /// heading) the first clause that states the problem: past a positive opening (能够…，但…) and ended
+    /// at a clause, never with an ellipsis.
+    /// </summary>
+    internal static string ItemTitle(StatementItem item)
+    {
+        var title = item.Title != item.Aspect ? item.Title : item.Text.Split('。', '；', '！')[0];
+        var turn = PositiveOpening().Match(title);
+        if (turn.Success)
+        {
+            title = title[(turn.Index + turn.Length)..];
+        }
+
+        title = title.Trim().TrimEnd('。', '，', '；', '：');
+        if (title.Length > 30)
+        {
+            var comma = title.LastIndexOf('，', 30);
+            title = comma >= 6 ? title[..comma] : title;
+        }
+
+        return title;
+    }
+
+    /// <summary>A positive opening before the real problem: 能够…，但 / 虽然…，但是 / 总体较好，然而.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^(能够|始终|一直|总体|虽然|虽|尽管|基本|坚持|严格).{0,40}?[，,](但是|但|然而|不过|可是)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PositiveOpening();
+
+    /// <summary>A common row gives each member one line: owner, the titles of their measures, the earliest deadline.</summary>
+    private static string MemberMeasureLine(StatementRecord record, List<StatementItem> measures)
+    {
+        var deadline = measures.Select(m => m.Deadline).OfType<Deadline>().OrderBy(d => d.DueDate ?? DateOnly.MaxValue).FirstOrDefault();
+        return OwnerOf(record) + "：" + string.Join("；", measures.Select(m => m.Title.TrimEnd('。', '；')).Distinct(StringComparer.Ordinal)) + (deadline is { } d ? "（" + d.Text + "）" : string.Empty);
+    }
 
     /// <summary>The meeting the statements were written for, as the titles name it.</summary>
     private static string MeetingName(List<StatementRecord> accepted)
@@ -232,10 +281,11 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         return organisational > democratic ? "组织生活会" : "民主生活会";
     }
 
-    private static string ProblemText(StatementItem item) => Clip(item.Text.Replace('\n', ' '), 200);
+    /// <summary>The problem in full: the XLSX and JSON keep every word; the printed Word list shortens it.</summary>
+    private static string ProblemText(StatementItem item) => item.Text.Replace('\n', ' ');
 
     private static string MeasureText(StatementItem item) =>
-        item.Text.StartsWith(item.Title, StringComparison.Ordinal) ? Clip(item.Text.Replace('\n', ' '), 160) : item.Title + "：" + Clip(item.Text.Replace('\n', ' '), 140);
+        item.Text.StartsWith(item.Title, StringComparison.Ordinal) ? item.Text.Replace('\n', ' ') : item.Title + "：" + item.Text.Replace('\n', ' ');
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
@@ -315,6 +365,10 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         return new UnitSummary
         {
             UnitId = unitId,
+            UnitName = unitName,
+            MeetingName = MeetingName(accepted),
+            MeetingDate = options.MeetingDate,
+            MeetingYear = accepted.Select(r => r.MeetingYear).OfType<int>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault(),
             Statements = all.Count,
             Accepted = accepted.Count,
             Rejected = all.Count(r => r.Status == RecordStatus.Rejected),

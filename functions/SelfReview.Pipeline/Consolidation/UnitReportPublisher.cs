@@ -52,7 +52,7 @@ public sealed partial class UnitReportPublisher(
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
-        var files = writer.Render(report).Append(new ReportFile(StateFileName, "application/json", State(unitId, fingerprint, listed.Count)));
+        var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count)));
         foreach (var file in files)
         {
             var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(file.Name));

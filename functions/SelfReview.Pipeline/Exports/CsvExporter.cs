@@ -12,10 +12,11 @@ public sealed class CsvExporter
     public byte[] Export(RectificationList list)
     {
         var sb = new StringBuilder();
-        WriteRow(sb, RectificationColumns.Headers);
+        var columns = RectificationColumns.For(ColumnUse.Csv);
+        WriteRow(sb, [.. columns.Select(c => c.Header)]);
         foreach (var row in list.Rows)
         {
-            WriteRow(sb, RectificationColumns.Cells(row));
+            WriteRow(sb, [.. columns.Select(c => c.Cell(row))]);
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];

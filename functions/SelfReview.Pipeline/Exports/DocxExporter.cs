@@ -1,54 +1,81 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SelfReview.Contracts;
 
 namespace SelfReview.Pipeline.Exports;
 
 /// <summary>
-/// Writes the rectification list as a Word document in the house format of such lists (GB/T 9704-2012):
-/// A4 landscape, title in 方正小标宋简体 二号, table header in 黑体, cells in 仿宋_GB2312, the header row
-/// repeated on every page.
+/// Writes the rectification list as the 附件 of a document in the GB/T 9704-2012 format: A4 landscape,
+/// 附件 label in 黑体 三号, title in 方正小标宋简体 二号, header row in 黑体 repeated on every page, cells in
+/// 仿宋_GB2312 小四 with column widths from their content, short cells (the problem's title and one
+/// sentence, the first sentence of each member's measure: the full text stays in the XLSX and JSON),
+/// page numbers `— N —`, and the 落款 with unit and date.
 /// </summary>
 public sealed class DocxExporter
 {
-    private const int PageWidth = 16838;   // A4 landscape, twentieths of a point
-    private const int PageHeight = 11906;
-    private const int MarginLeft = 1588;   // 28 mm
-    private const int MarginRight = 1474;  // 26 mm
-    private const int MarginTop = 1701;    // 30 mm
-    private const int MarginBottom = 1531; // 27 mm
+    /// <summary>Text width of A4 landscape within the margins, twentieths of a point.</summary>
+    private const int TextWidth = 16838 - 1588 - 1474;
 
-    private static readonly string[] Headers = ["序号", "问题类别", "问题表现", "问题来源", "整改措施", "责任人", "整改时限", "完成情况"];
-    private static readonly int[] Widths = [620, 1000, 3800, 900, 4000, 1150, 1250, 1056];
+    /// <summary>A cell's left and right margins together.</summary>
+    private const int CellPadding = 2 * 85;
+
+    private const int CellFont = OfficialDocument.SizeSmallFour;
 
     public byte[] Export(RectificationList list)
     {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = document.AddMainDocumentPart();
-            var body = new Body();
-            body.Append(TitleParagraph(list.Title));
-            body.Append(Table(list));
-            body.Append(new SectionProperties(
-                new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
-                new PageMargin { Left = MarginLeft, Right = MarginRight, Top = MarginTop, Bottom = MarginBottom, Header = 851, Footer = 992, Gutter = 0 }));
-            main.Document = new Document(body);
-        }
-
-        return stream.ToArray();
+        ArgumentNullException.ThrowIfNull(list);
+        var document = new OfficialDocument();
+        document.Append(OfficialDocument.Paragraph("附件", OfficialDocument.HeadingFont, OfficialDocument.SizeBody, JustificationValues.Left));
+        document.Append(OfficialDocument.Paragraph(list.Title, OfficialDocument.TitleFont, OfficialDocument.SizeTitle, JustificationValues.Center, after: 240));
+        document.Append(Table(list));
+        document.AppendSignature(list.UnitName ?? list.UnitId, list.MeetingDate, OfficialDocument.SizeBody);
+        return document.Save(landscape: true);
     }
 
-    private static Paragraph TitleParagraph(string title) => new(
-        new ParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center }),
-        new Run(Fonts("方正小标宋简体", 44, bold: false), new Text(title)));
+    /// <summary>
+    /// Column widths from the content: each column asks for its longest line (its 90th percentile, so
+    /// one long cell does not widen a column for all), at least half its header and at most its
+    /// <see cref="RectificationColumn.MaxDocxChars"/>; the text columns share what is left, or give up
+    /// what is missing, in proportion to what they asked.
+    /// </summary>
+    public static int[] Widths(IReadOnlyList<RectificationColumn> columns, IReadOnlyList<RectificationRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        var charTwips = CellFont * 10;
+        var asked = columns.Select(c =>
+        {
+            var lines = rows.Select(r => c.BriefCell(r).Split('\n').Max(Chars)).Order().ToList();
+            var p90 = lines.Count == 0 ? 0 : lines[(int)Math.Min(lines.Count - 1, Math.Floor(lines.Count * 0.9))];
+            var chars = Math.Clamp(p90, Math.Ceiling(Chars(c.Header) / 2), c.MaxDocxChars);
+            return (int)Math.Ceiling(chars * charTwips) + CellPadding;
+        }).ToArray();
+
+        var flexible = columns.Select((c, i) => c.Alignment == ColumnAlignment.Left ? i : -1).Where(i => i >= 0).ToList();
+        var fixedWidth = asked.Where((_, i) => !flexible.Contains(i)).Sum();
+        var flexibleAsked = flexible.Sum(i => asked[i]);
+        var room = TextWidth - fixedWidth;
+        var widths = (int[])asked.Clone();
+        if (flexibleAsked > 0)
+        {
+            foreach (var i in flexible)
+            {
+                widths[i] = (int)(asked[i] * (double)room / flexibleAsked);
+            }
+        }
+
+        return widths;
+    }
+
+    /// <summary>A text's width in Chinese characters (a Latin letter or digit is half of one).</summary>
+    private static double Chars(string text) => text.Sum(c => c < 0x2E80 ? 0.6 : 1.0);
 
     private static Table Table(RectificationList list)
     {
+        var columns = RectificationColumns.For(ColumnUse.Docx);
+        var widths = Widths(columns, list.Rows);
         var table = new Table(new TableProperties(
-            new TableWidth { Width = Widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableJustification { Val = TableRowAlignmentValues.Center },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 },
@@ -57,23 +84,27 @@ public sealed class DocxExporter
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableLayout { Type = TableLayoutValues.Fixed }));
-        table.Append(new TableGrid(Widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        for (var i = 0; i < Headers.Length; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            header.Append(Cell(Headers[i], Widths[i], "黑体", bold: false, center: true));
+            header.Append(Cell(columns[i].Header, widths[i], OfficialDocument.HeadingFont, center: true));
         }
 
         table.Append(header);
         foreach (var row in list.Rows)
         {
-            var cells = RectificationColumns.Cells(row);
             var tr = new TableRow();
-            for (var i = 0; i < Headers.Length; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                tr.Append(Cell(cells[i], Widths[i], "仿宋_GB2312", bold: false, center: i is 0 or 1 or 3 or 5 or 6 or 7));
+                tr.Append(Cell(columns[i].BriefCell(row), widths[i], OfficialDocument.BodyFont, columns[i].Alignment == ColumnAlignment.Center));
             }
 
             table.Append(tr);
@@ -82,7 +113,7 @@ public sealed class DocxExporter
         return table;
     }
 
-    private static TableCell Cell(string text, int width, string font, bool bold, bool center)
+    private static TableCell Cell(string text, int width, string font, bool center)
     {
         var cell = new TableCell(new TableCellProperties(
             new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -90,22 +121,13 @@ public sealed class DocxExporter
         foreach (var line in text.Split('\n'))
         {
             cell.Append(new Paragraph(
-                new ParagraphProperties(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Left }),
-                new Run(Fonts(font, 24, bold), new Text(line) { Space = SpaceProcessingModeValues.Preserve })));
+                new ParagraphProperties(
+                    new SnapToGrid { Val = false },
+                    new SpacingBetweenLines { Before = "0", After = "0", Line = "300", LineRule = LineSpacingRuleValues.Exact },
+                    new Justification { Val = center ? JustificationValues.Center : JustificationValues.Both }),
+                OfficialDocument.Run(line, font, CellFont)));
         }
 
         return cell;
-    }
-
-    private static RunProperties Fonts(string font, int halfPoints, bool bold)
-    {
-        var properties = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font });
-        if (bold)
-        {
-            properties.Append(new Bold());
-        }
-
-        properties.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-        return properties;
     }
 }

@@ -55,16 +55,17 @@ public sealed class MarkdownExporter
             md.Append('\n');
         }
 
-        md.Append(c, $"\n## 整改清单\n\n共 {list.Rows.Count} 条，详见 rectifications.xlsx / rectifications.docx。\n\n| 序号 | 类别 | 问题 | 责任人 | 时限 |\n| --- | --- | --- | --- | --- |\n");
+        var columns = RectificationColumns.For(ColumnUse.Markdown);
+        md.Append(c, $"\n## 整改清单\n\n共 {list.Rows.Count} 条，详见 {ReportFormats.ListXlsx.Name} / {ReportFormats.ListDocx.Name}。\n\n");
+        md.Append("| ").Append(string.Join(" | ", columns.Select(col => col.Header))).Append(" |\n|");
+        md.Append(string.Concat(columns.Select(_ => " --- |"))).Append('\n');
         foreach (var row in list.Rows)
         {
-            md.Append(c, $"| {row.Number} | {row.CategoryLabel} | {Cell(Clip(row.Problem, 40))} | {Cell(string.Join("、", row.Owners))} | {Cell(row.Deadline)} |\n");
+            md.Append("| ").Append(string.Join(" | ", columns.Select(col => Cell(col.BriefCell(row))))).Append(" |\n");
         }
 
         return md.ToString();
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
 }

@@ -3,30 +3,70 @@ using SelfReview.Contracts;
 
 namespace SelfReview.Pipeline.Exports;
 
-/// <summary>The columns of the rectification list, in the order offices expect, shared by every format.</summary>
+/// <summary>
+/// The columns of the rectification list, in the order offices expect: the one list every exporter
+/// iterates (a new column is one line here).
+/// </summary>
 public static class RectificationColumns
 {
-    /// <summary>Column headers as users read them.</summary>
-    public static IReadOnlyList<string> Headers { get; } = ["序号", "问题类别", "问题表现", "问题来源", "整改措施", "责任人", "整改时限", "完成情况", "问题编号", "措施编号"];
+    private const ColumnUse Everywhere = ColumnUse.Xlsx | ColumnUse.Docx | ColumnUse.Csv | ColumnUse.Printed;
+    private const ColumnUse Data = ColumnUse.Xlsx | ColumnUse.Csv;
 
-    /// <summary>Relative widths (Excel character units) per column.</summary>
-    public static IReadOnlyList<double> Widths { get; } = [6, 10, 48, 10, 52, 14, 16, 10, 30, 30];
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '；'];
 
-    /// <summary>The cells of one row, as text.</summary>
-    public static string[] Cells(RectificationRow row) =>
+    public static IReadOnlyList<RectificationColumn> All { get; } =
     [
-        row.Number.ToString(CultureInfo.InvariantCulture),
-        row.CategoryLabel,
-        row.Problem,
-        row.Source,
-        row.Measures,
-        string.Join("、", row.Owners),
-        row.Deadline,
-        row.Status,
-        string.Join(" ", row.Problems.Select(Ref)),
-        string.Join(" ", row.MeasureItems.Select(Ref)),
+        new("序号", r => r.Number.ToString(CultureInfo.InvariantCulture), 5, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, MaxDocxChars: 2),
+        new("问题类别", r => r.CategoryLabel, 9, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, MaxDocxChars: 4),
+        new("问题表现", r => r.Problem, 44, ColumnAlignment.Left, Everywhere | ColumnUse.Markdown, ProblemBrief, MaxDocxChars: 22),
+        new("问题来源", r => r.Source, 8, ColumnAlignment.Center, Everywhere, MaxDocxChars: 2),
+        new("整改措施", r => r.Measures, 46, ColumnAlignment.Left, Everywhere, MeasuresBrief, MaxDocxChars: 28),
+        new("责任人", r => string.Join("、", r.Owners), 14, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, r => string.Join("\n", r.Owners), MaxDocxChars: 8),
+        new("整改时限", r => r.Deadline, 12, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, MaxDocxChars: 6),
+        new("完成情况", r => r.Status, 8, ColumnAlignment.Center, Everywhere, MaxDocxChars: 3),
+        new("问题编号", r => string.Join(" ", r.Problems.Select(Ref)), 30, ColumnAlignment.Left, Data),
+        new("措施编号", r => string.Join(" ", r.MeasureItems.Select(Ref)), 30, ColumnAlignment.Left, Data),
     ];
+
+    /// <summary>The columns shown in one format, in order.</summary>
+    public static IReadOnlyList<RectificationColumn> For(ColumnUse use) => [.. All.Where(c => c.Shows(use))];
 
     /// <summary>A short reference: the first 12 hex digits of the statement id and the item id.</summary>
     public static string Ref(ItemRef item) => item.StatementId[..Math.Min(12, item.StatementId.Length)] + "#" + item.ItemId;
+
+    /// <summary>The problem's title and the first sentence of what follows it; the full text stays in the XLSX and JSON.</summary>
+    public static string ProblemBrief(RectificationRow row)
+    {
+        var title = row.ProblemTitle;
+        if (row.Common || string.IsNullOrEmpty(title))
+        {
+            return row.Common ? row.Problem : FirstSentence(row.Problem);
+        }
+
+        var rest = row.Problem.StartsWith(title, StringComparison.Ordinal) ? row.Problem[title.Length..] : row.Problem;
+        rest = rest.TrimStart('。', '，', '：', '；', ' ', '！');
+        var first = FirstSentence(rest);
+        return first.Length == 0 ? title : title.TrimEnd('。') + "。" + first;
+    }
+
+    /// <summary>Each line of the measures (one per member) reduced to its first sentence.</summary>
+    public static string MeasuresBrief(RectificationRow row) =>
+        string.Join("\n", row.Measures.Split('\n').Select(FirstSentence));
+
+    /// <summary>
+    /// The first sentence, ended by its own punctuation. A sentence longer than <paramref name="max"/>
+    /// ends at its last clause (，) within the limit: never in the middle of a clause.
+    /// </summary>
+    public static string FirstSentence(string text, int max = 60)
+    {
+        var end = text.IndexOfAny(SentenceEnds);
+        var sentence = end < 0 ? text : text[..(end + 1)];
+        if (sentence.Length <= max)
+        {
+            return sentence;
+        }
+
+        var comma = sentence.LastIndexOf('，', max);
+        return comma > 8 ? sentence[..comma] + "。" : sentence;
+    }
 }

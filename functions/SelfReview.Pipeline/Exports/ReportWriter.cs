@@ -1,19 +1,37 @@
+using System.Text;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Consolidation;
 
 namespace SelfReview.Pipeline.Exports;
 
-/// <summary>Renders a unit report into its files: summary.json|md and rectifications.json|csv|xlsx|docx.</summary>
-public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporter docx, MarkdownExporter markdown)
+/// <summary>
+/// Renders a unit report into its files (<see cref="ReportFormats"/>): the summary (JSON, Markdown), the
+/// rectification list (JSON, CSV, XLSX, DOCX), the upward report (report.docx, 情况报告) and one note back
+/// to each member whose statement has review flags (note-{id}.docx, 退改意见).
+/// </summary>
+public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporter docx, MarkdownExporter markdown, UpwardReportExporter upward, MemberNoteExporter notes)
 {
     /// <summary>The report files by name, with their content types.</summary>
-    public IReadOnlyList<ReportFile> Render(UnitReport report) =>
-    [
-        new("summary.json", "application/json", SelfReviewJson.Serialize(report.Summary, SelfReviewJson.UnitSummary)),
-        new("summary.md", "text/markdown; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(markdown.Export(report.Summary, report.Rectifications))),
-        new("rectifications.json", "application/json", SelfReviewJson.Serialize(report.Rectifications, SelfReviewJson.RectificationList)),
-        new("rectifications.csv", "text/csv; charset=utf-8", csv.Export(report.Rectifications)),
-        new("rectifications.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Export(report.Rectifications)),
-        new("rectifications.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Export(report.Rectifications)),
-    ];
+    public IReadOnlyList<ReportFile> Render(UnitReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var files = new List<ReportFile>
+        {
+            File(ReportFormats.SummaryJson, SelfReviewJson.Serialize(report.Summary, SelfReviewJson.UnitSummary)),
+            File(ReportFormats.SummaryMarkdown, Encoding.UTF8.GetBytes(markdown.Export(report.Summary, report.Rectifications))),
+            File(ReportFormats.ListJson, SelfReviewJson.Serialize(report.Rectifications, SelfReviewJson.RectificationList)),
+            File(ReportFormats.ListCsv, csv.Export(report.Rectifications)),
+            File(ReportFormats.ListXlsx, xlsx.Export(report.Rectifications)),
+            File(ReportFormats.ListDocx, docx.Export(report.Rectifications)),
+            File(ReportFormats.UpwardReport, upward.Export(report.Summary, report.Rectifications)),
+        };
+        foreach (var member in report.Summary.Members.Where(m => m.Status != RecordStatus.Accepted || MemberNoteExporter.FlagsOf(report.Summary, m).Count > 0))
+        {
+            files.Add(File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member)));
+        }
+
+        return files;
+    }
+
+    private static ReportFile File(ReportFormat format, byte[] content) => new(format.Name, format.ContentType, content);
 }

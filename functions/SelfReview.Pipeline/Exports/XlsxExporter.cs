@@ -10,9 +10,12 @@ using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 namespace SelfReview.Pipeline.Exports;
 
 /// <summary>
-/// Writes the rectification list as an Excel workbook: a formatted 整改清单 sheet (title, frozen
-/// header, wrapped text, column widths, filters) and a 分类统计 sheet with problems per category and
-/// a native column chart of them.
+/// Writes the rectification list as an Excel workbook an office can print as it is: a 整改清单 sheet
+/// (title, frozen and repeated header, wrapped text with row heights computed for it, filters, the
+/// printed columns on A4 landscape one page wide, header and footer with the unit and 第 N 页 共 M 页,
+/// a 填报单位 / 审核人 / 填报日期 line; item ids in hidden columns), a 分类统计 sheet with problems per
+/// category and a native column chart of them (with cached values, so it renders before any
+/// recalculation), and a 责任人统计 sheet with rows per owner.
 /// </summary>
 public sealed class XlsxExporter
 {
@@ -20,9 +23,19 @@ public sealed class XlsxExporter
     private const uint StyleHeader = 2;
     private const uint StyleBody = 3;
     private const uint StyleCentered = 4;
+    private const uint StyleSignature = 5;
+
+    /// <summary>Points per wrapped line of 11 pt 宋体, and the padding of a cell.</summary>
+    private const double LinePoints = 14.5;
+    private const double RowPaddingPoints = 4;
+
+    /// <summary>Excel width units a character takes at 11 pt: a Chinese character about two digits' width.</summary>
+    private const double WideCharUnits = 2.05;
+    private const double NarrowCharUnits = 1.1;
 
     public byte[] Export(RectificationList list)
     {
+        ArgumentNullException.ThrowIfNull(list);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -32,18 +45,25 @@ public sealed class XlsxExporter
             styles.Stylesheet = Stylesheet();
             var strings = new SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
 
+            var columns = RectificationColumns.For(ColumnUse.Xlsx);
+            var printed = columns.Count(c => c.Shows(ColumnUse.Printed));
             var listPart = workbookPart.AddNewPart<WorksheetPart>();
-            WriteListSheet(listPart, list, strings);
+            var lastPrintedRow = WriteListSheet(listPart, list, columns, strings);
             var statsPart = workbookPart.AddNewPart<WorksheetPart>();
             var categories = Enum.GetValues<CategoryCode>().Select(c => (Label: CategoryLabels.Of(c), Count: list.Rows.Where(r => r.Category == c).Sum(r => Math.Max(1, r.Problems.Count)))).ToList();
             WriteStatsSheet(statsPart, categories, strings);
+            var ownersPart = workbookPart.AddNewPart<WorksheetPart>();
+            WriteOwnersSheet(ownersPart, list, strings);
 
             var sheets = new Sheets(
                 new Sheet { Name = "整改清单", SheetId = 1, Id = workbookPart.GetIdOfPart(listPart) },
-                new Sheet { Name = "分类统计", SheetId = 2, Id = workbookPart.GetIdOfPart(statsPart) });
+                new Sheet { Name = "分类统计", SheetId = 2, Id = workbookPart.GetIdOfPart(statsPart) },
+                new Sheet { Name = "责任人统计", SheetId = 3, Id = workbookPart.GetIdOfPart(ownersPart) });
             workbookPart.Workbook.Append(sheets);
+            var lastDataRow = (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture);
             workbookPart.Workbook.Append(new DefinedNames(
-                new DefinedName("'整改清单'!$A$2:$J$" + (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+                new DefinedName("'整改清单'!$A$2:$" + ColumnName(columns.Count) + "$" + lastDataRow) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+                new DefinedName("'整改清单'!$A$1:$" + ColumnName(printed) + "$" + lastPrintedRow.ToString(CultureInfo.InvariantCulture)) { Name = "_xlnm.Print_Area", LocalSheetId = 0 },
                 new DefinedName("'整改清单'!$2:$2") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
             strings.Save();
         }
@@ -51,22 +71,52 @@ public sealed class XlsxExporter
         return stream.ToArray();
     }
 
-    private static void WriteListSheet(WorksheetPart part, RectificationList list, SharedStrings strings)
+    /// <summary>
+    /// Lines a cell's text takes in a column of <paramref name="width"/> Excel units when wrapped:
+    /// each paragraph's characters (wide or narrow) over what one line holds.
+    /// </summary>
+    public static int WrappedLines(string text, double width)
     {
-        var columns = RectificationColumns.Headers.Count;
-        var lastColumn = ColumnName(columns);
+        ArgumentNullException.ThrowIfNull(text);
+        var perLine = Math.Max(1, width - 0.8);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var units = paragraph.Sum(c => c < 0x2E80 ? NarrowCharUnits : WideCharUnits);
+            lines += Math.Max(1, (int)Math.Ceiling(units / perLine));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A row's height in points: the tallest wrapped cell.</summary>
+    public static double RowHeight(IEnumerable<(string Text, double Width)> cells) =>
+        (cells.Select(c => WrappedLines(c.Text, c.Width)).DefaultIfEmpty(1).Max() * LinePoints) + RowPaddingPoints;
+
+    /// <summary>Writes the list; returns the last row of the print area (the signature line).</summary>
+    private static uint WriteListSheet(WorksheetPart part, RectificationList list, IReadOnlyList<RectificationColumn> columns, SharedStrings strings)
+    {
+        var printed = columns.Count(c => c.Shows(ColumnUse.Printed));
+        var lastPrinted = ColumnName(printed);
         var data = new SheetData();
         data.Append(Row(1, [strings.Cell("A1", list.Title, StyleTitle)], height: 36));
-        data.Append(Row(2, [.. RectificationColumns.Headers.Select((h, i) => strings.Cell(ColumnName(i + 1) + "2", h, StyleHeader))], height: 24));
+        data.Append(Row(2, [.. columns.Select((c, i) => strings.Cell(ColumnName(i + 1) + "2", c.Header, StyleHeader))], height: RowHeight(columns.Select(c => (c.Header, c.Width)))));
         var rowIndex = 3u;
         foreach (var row in list.Rows)
         {
-            var cells = RectificationColumns.Cells(row);
-            data.Append(Row(rowIndex, [.. cells.Select((value, i) => i == 0
-                ? NumberCell(ColumnName(1) + rowIndex.ToString(CultureInfo.InvariantCulture), row.Number, StyleCentered)
-                : strings.Cell(ColumnName(i + 1) + rowIndex.ToString(CultureInfo.InvariantCulture), value, i is 1 or 3 or 5 or 6 or 7 ? StyleCentered : StyleBody))]));
+            var r = rowIndex.ToString(CultureInfo.InvariantCulture);
+            var texts = columns.Select(c => c.Cell(row)).ToList();
+            var height = RowHeight(columns.Select((c, i) => (texts[i], c.Width)).Where((_, i) => columns[i].Shows(ColumnUse.Printed)));
+            data.Append(Row(rowIndex, [.. columns.Select((c, i) => i == 0
+                ? NumberCell(ColumnName(1) + r, row.Number, StyleCentered)
+                : strings.Cell(ColumnName(i + 1) + r, texts[i], c.Alignment == ColumnAlignment.Center ? StyleCentered : StyleBody))], height));
             rowIndex++;
         }
+
+        // 填报单位 / 审核人 / 填报日期: filled in and signed by hand on the printed copy.
+        var signatureRow = rowIndex + 1;
+        var signature = "填报单位（盖章）：" + (list.UnitName ?? list.UnitId) + "　　　　　　审核人：　　　　　　　　　　填报日期：　　　　年　　月　　日";
+        data.Append(Row(signatureRow, [strings.Cell("A" + signatureRow.ToString(CultureInfo.InvariantCulture), signature, StyleSignature)], height: 30));
 
         var worksheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
@@ -75,14 +125,25 @@ public sealed class XlsxExporter
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A3", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A3" } })
             { WorkbookViewId = 0 }),
             new SheetFormatProperties { DefaultRowHeight = 15 },
-            new Columns(RectificationColumns.Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
+            new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true, Hidden = c.Shows(ColumnUse.Printed) ? null : true })),
             data,
-            new AutoFilter { Reference = "A2:" + lastColumn + (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture) },
-            new MergeCells(new MergeCell { Reference = "A1:" + lastColumn + "1" }) { Count = 1 },
-            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+            new AutoFilter { Reference = "A2:" + ColumnName(columns.Count) + (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture) },
+            new MergeCells(
+                new MergeCell { Reference = "A1:" + lastPrinted + "1" },
+                new MergeCell { Reference = "A" + signatureRow.ToString(CultureInfo.InvariantCulture) + ":" + lastPrinted + signatureRow.ToString(CultureInfo.InvariantCulture) })
+            { Count = 2 },
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.7, Bottom = 0.7, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(
+                new OddHeader("&L&9" + HeaderText(list.UnitName ?? list.UnitId) + "&R&9" + HeaderText(list.Title)),
+                new OddFooter("&C&9第 &P 页 共 &N 页")));
         part.Worksheet = worksheet;
+        return signatureRow;
     }
+
+    /// <summary>Header and footer text is a format string: a literal ampersand is doubled.</summary>
+    private static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 
     private static void WriteStatsSheet(WorksheetPart part, List<(string Label, int Count)> categories, SharedStrings strings)
     {
@@ -94,21 +155,53 @@ public sealed class XlsxExporter
             data.Append(Row(r, [strings.Cell("A" + r.ToString(CultureInfo.InvariantCulture), categories[i].Label, StyleBody), NumberCell("B" + r.ToString(CultureInfo.InvariantCulture), categories[i].Count, StyleCentered)]));
         }
 
+        var total = (uint)(categories.Count + 2);
+        data.Append(Row(total, [strings.Cell("A" + total.ToString(CultureInfo.InvariantCulture), "合计", StyleHeader), NumberCell("B" + total.ToString(CultureInfo.InvariantCulture), categories.Sum(c => c.Count), StyleCentered)]));
+
         var drawingsPart = part.AddNewPart<DrawingsPart>();
         var chartPart = drawingsPart.AddNewPart<ChartPart>();
-        chartPart.ChartSpace = Chart(categories.Count);
+        chartPart.ChartSpace = Chart(categories);
         drawingsPart.WorksheetDrawing = Anchor(drawingsPart.GetIdOfPart(chartPart));
 
         part.Worksheet = new Worksheet(
             new Columns(new Column { Min = 1, Max = 1, Width = 14, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 10, CustomWidth = true }),
             data,
             new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape },
             new Drawing { Id = part.GetIdOfPart(drawingsPart) });
     }
 
-    /// <summary>A clustered column chart of 问题数 by 问题类别 (DrawingML charts, ECMA-376 Part 1, 21.2).</summary>
-    private static C.ChartSpace Chart(int points)
+    /// <summary>Rows per owner (责任人): all, of them common problems, and not yet done.</summary>
+    private static void WriteOwnersSheet(WorksheetPart part, RectificationList list, SharedStrings strings)
     {
+        var owners = list.Rows.SelectMany(r => r.Owners).Distinct().ToList();
+        var data = new SheetData();
+        string[] headers = ["责任人", "整改问题", "其中共性问题", "未完成"];
+        data.Append(Row(1, [.. headers.Select((h, i) => strings.Cell(ColumnName(i + 1) + "1", h, StyleHeader))]));
+        var r = 2u;
+        foreach (var owner in owners)
+        {
+            var rows = list.Rows.Where(x => x.Owners.Contains(owner)).ToList();
+            var n = r.ToString(CultureInfo.InvariantCulture);
+            data.Append(Row(r, [
+                strings.Cell("A" + n, owner, StyleBody),
+                NumberCell("B" + n, rows.Count, StyleCentered),
+                NumberCell("C" + n, rows.Count(x => x.Common), StyleCentered),
+                NumberCell("D" + n, rows.Count(x => x.Status is "未完成" or "推进中"), StyleCentered)]));
+            r++;
+        }
+
+        part.Worksheet = new Worksheet(
+            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+            new Columns(new Column { Min = 1, Max = 1, Width = 16, CustomWidth = true }, new Column { Min = 2, Max = 4, Width = 12, CustomWidth = true }),
+            data,
+            new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+    }
+
+    /// <summary>A clustered column chart of 问题数 by 问题类别 (DrawingML charts, ECMA-376 Part 1, 21.2).</summary>
+    private static C.ChartSpace Chart(List<(string Label, int Count)> categories)
+    {
+        var points = categories.Count;
         var last = (points + 1).ToString(CultureInfo.InvariantCulture);
         var barChart = new C.BarChart(
             new C.BarDirection { Val = C.BarDirectionValues.Column },
@@ -117,10 +210,10 @@ public sealed class XlsxExporter
             new C.BarChartSeries(
                 new C.Index { Val = 0 },
                 new C.Order { Val = 0 },
-                new C.SeriesText(new C.StringReference(new C.Formula("'分类统计'!$B$1"))),
+                new C.SeriesText(new C.StringReference(new C.Formula("'分类统计'!$B$1"), StringCache(["问题数"]))),
                 new C.InvertIfNegative { Val = false },
-                new C.CategoryAxisData(new C.StringReference(new C.Formula("'分类统计'!$A$2:$A$" + last))),
-                new C.Values(new C.NumberReference(new C.Formula("'分类统计'!$B$2:$B$" + last)))),
+                new C.CategoryAxisData(new C.StringReference(new C.Formula("'分类统计'!$A$2:$A$" + last), StringCache([.. categories.Select(c => c.Label)]))),
+                new C.Values(new C.NumberReference(new C.Formula("'分类统计'!$B$2:$B$" + last), NumberCache([.. categories.Select(c => c.Count)])))),
             new C.GapWidth { Val = 80 },
             new C.AxisId { Val = 1001 },
             new C.AxisId { Val = 1002 });
@@ -164,9 +257,32 @@ public sealed class XlsxExporter
                 new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }));
     }
 
+    /// <summary>The values a chart shows before the workbook is recalculated (c:strCache, ECMA-376 21.2.2.199): without them LibreOffice and viewers draw an empty chart.</summary>
+    private static C.StringCache StringCache(IReadOnlyList<string> values)
+    {
+        var cache = new C.StringCache(new C.PointCount { Val = (uint)values.Count });
+        for (var i = 0; i < values.Count; i++)
+        {
+            cache.Append(new C.StringPoint(new C.NumericValue(values[i])) { Index = (uint)i });
+        }
+
+        return cache;
+    }
+
+    private static C.NumberingCache NumberCache(IReadOnlyList<int> values)
+    {
+        var cache = new C.NumberingCache(new C.FormatCode("General"), new C.PointCount { Val = (uint)values.Count });
+        for (var i = 0; i < values.Count; i++)
+        {
+            cache.Append(new C.NumericPoint(new C.NumericValue(values[i].ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
+        }
+
+        return cache;
+    }
+
     private static Xdr.WorksheetDrawing Anchor(string chartId) => new(
         new Xdr.TwoCellAnchor(
-            new Xdr.FromMarker(new Xdr.ColumnId("3"), new Xdr.ColumnOffset("0"), new Xdr.RowId("1"), new Xdr.RowOffset("0")),
+            new Xdr.FromMarker(new Xdr.ColumnId("3"), new Xdr.ColumnOffset("0"), new Xdr.RowId("0"), new Xdr.RowOffset("0")),
             new Xdr.ToMarker(new Xdr.ColumnId("11"), new Xdr.ColumnOffset("0"), new Xdr.RowId("20"), new Xdr.RowOffset("0")),
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(
@@ -200,7 +316,8 @@ public sealed class XlsxExporter
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }) { FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true });
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Left, Vertical = VerticalAlignmentValues.Center }) { ApplyAlignment = true });
         return new Stylesheet(fonts, fills, thin, new CellStyleFormats(new CellFormat()), formats);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Reading;
 
 namespace SelfReview.Pipeline.Storage;
@@ -14,15 +15,6 @@ namespace SelfReview.Pipeline.Storage;
 /// </summary>
 public sealed class FolderStatementStore(string root) : IStatementStore
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [".json"] = "application/json",
-        [".md"] = "text/markdown; charset=utf-8",
-        [".csv"] = "text/csv; charset=utf-8",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
-
     private readonly string _root = Path.GetFullPath(root);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -104,7 +96,7 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         return await ListAsync(StorageLayout.ReportsContainer, unitId, withSha256: false, cancellationToken);
     }
 
-    private static string ContentTypeOf(string name) => ContentTypes.GetValueOrDefault(Path.GetExtension(name), "application/octet-stream");
+    private static string ContentTypeOf(string name) => ReportFormats.ContentTypeOf(Path.GetExtension(name)) ?? "application/octet-stream";
 
     /// <summary>A strong entity tag from the content: equal bytes, equal tag (RFC 9110 §8.8.3).</summary>
     private static string ETagOf(ReadOnlySpan<byte> content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";

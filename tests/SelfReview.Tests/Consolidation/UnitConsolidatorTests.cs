@@ -29,15 +29,17 @@ public sealed class UnitConsolidatorTests
     {
         var report = await ConsolidateAsync();
 
+        // The titles are the wording the members share most (the medoid of their titles), never cut and never a positive clause.
+
         Assert.Equal(
             [
-                ("理论学习系统性不强", CategoryCode.Theory, "001 009 023 赵明远 王丽 孙立华 034"),
-                ("意识形态工作抓得不紧", CategoryCode.Political, "001 023 赵明远"),
-                ("攻坚克难的劲头有所减弱", CategoryCode.Responsibility, "001 005 赵明远"),
+                ("理论学习不够深入", CategoryCode.Theory, "001 009 023 赵明远 王丽 孙立华 034"),
+                ("意识形态工作抓得不够紧", CategoryCode.Political, "001 023 赵明远"),
+                ("攻坚克难的劲头不足", CategoryCode.Responsibility, "001 005 赵明远"),
                 ("调查研究不够深入", CategoryCode.Style, "001 023 赵明远 030 031 孙立华 034"),
-                ("落实中央八项规定精神有所松懈", CategoryCode.Integrity, "001 023 赵明远 031 王丽 孙立华"),
-                ("“一岗双责”落实不到位", CategoryCode.PartyBuilding, "002 赵明远 031"),
-                ("贯彻上级决策部署有时存在“打折扣”现象", CategoryCode.Political, "023 赵明远 孙立华"),
+                ("落实中央八项规定精神有松懈", CategoryCode.Integrity, "001 023 赵明远 031 王丽 孙立华"),
+                ("“一岗双责”压力传导不够", CategoryCode.PartyBuilding, "002 赵明远 031"),
+                ("贯彻落实上级决策部署的系统性还不够强", CategoryCode.Political, "023 赵明远 孙立华"),
                 ("学习党的创新理论不够深入", CategoryCode.Theory, "030 031"),
                 ("专业能力跟不上新形势", CategoryCode.Capability, "031 034"),
             ],
@@ -48,6 +50,10 @@ public sealed class UnitConsolidatorTests
         Assert.Equal(Enumerable.Range(1, list.Rows.Count), list.Rows.Select(r => r.Number));
         Assert.Equal(9, list.Rows.Count(r => r.Common));
         Assert.All(list.Rows.Take(9), r => Assert.True(r.Common && r.Problem.EndsWith("（共性问题）", StringComparison.Ordinal)));
+        Assert.All(list.Rows, r => Assert.False(r.ProblemTitle!.Contains('…', StringComparison.Ordinal) || r.ProblemTitle.StartsWith("能够", StringComparison.Ordinal), r.ProblemTitle));
+
+        // A common row gives each member one line of measures.
+        Assert.All(list.Rows.Where(r => r.Common && r.MeasureItems.Count > 0), r => Assert.Equal(r.MeasureItems.Select(m => m.StatementId).Distinct().Count(), r.Measures.Split('\n').Length));
         // Every problem of the unit is behind exactly one row.
         Assert.Equal(report.Summary.Problems, list.Rows.Sum(r => r.Problems.Count));
         Assert.Equal(report.Summary.Problems, list.Rows.SelectMany(r => r.Problems).Distinct().Count());

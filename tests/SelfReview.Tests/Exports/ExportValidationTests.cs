@@ -29,7 +29,7 @@ public sealed class ExportValidationTests
         var errors = new OpenXmlValidator().Validate(doc).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Path?.XPath + ": " + e.Description)));
         var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["整改清单", "分类统计"], sheets);
+        Assert.Equal(["整改清单", "分类统计", "责任人统计"], sheets);
         Assert.Single(doc.WorkbookPart.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []));
     }
 
@@ -47,6 +47,73 @@ public sealed class ExportValidationTests
         Assert.Equal(DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape, size.Orient!.Value);
         var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
         Assert.Equal(report.Rectifications.Rows.Count + 1, table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Count());
+    }
+
+    [Fact]
+    public async Task Xlsx_PrintsOnlyTheOfficeColumns_WithTallEnoughRowsAndAChartWithCachedValues()
+    {
+        var report = await SeedUnitAsync();
+        var bytes = Engine.Get<XlsxExporter>().Export(report.Rectifications);
+
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var list = doc.WorkbookPart!.WorksheetParts.First(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>().Any()).Worksheet;
+        var hidden = list.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Where(c => c.Hidden?.Value == true).Select(c => (int)c.Min!.Value).ToList();
+        Assert.Equal([9, 10], hidden);
+        var printArea = doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Single(d => d.Name == "_xlnm.Print_Area");
+        Assert.StartsWith("'整改清单'!$A$1:$H$", printArea.Text, StringComparison.Ordinal);
+        Assert.Contains("第 &P 页 共 &N 页", list.Descendants<DocumentFormat.OpenXml.Spreadsheet.OddFooter>().Single().Text, StringComparison.Ordinal);
+        var longest = report.Rectifications.Rows.MaxBy(r => r.Problem.Length)!;
+        var row = list.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.RowIndex!.Value == (uint)(longest.Number + 2));
+        Assert.True(row.Height!.Value >= XlsxExporter.WrappedLines(longest.Problem, 44) * 14, $"row {longest.Number} is {row.Height.Value} pt high");
+        var chart = doc.WorkbookPart.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).Single().ChartSpace;
+        Assert.Equal(9, chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Count());
+        Assert.Equal(10, chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Count());
+    }
+
+    [Fact]
+    public void WrappedLines_CountsChineseCharactersAsTwoUnits_AndEachParagraph()
+    {
+        Assert.Equal(1, XlsxExporter.WrappedLines("一二三四五", 12));
+        Assert.Equal(2, XlsxExporter.WrappedLines(new string('问', 10), 12));
+        Assert.Equal(3, XlsxExporter.WrappedLines("甲\n乙\n丙", 12));
+        Assert.Equal(1, XlsxExporter.WrappedLines("0123456789", 12));
+    }
+
+    [Fact]
+    public async Task UpwardReportAndNotes_PassTheOpenXmlValidator_AndNotesOnlyGoToFlaggedMembers()
+    {
+        var report = await SeedUnitAsync();
+        var files = Engine.Get<ReportWriter>().Render(report);
+
+        Assert.Equal(ReportFormats.All.Select(f => f.Name), files.Take(ReportFormats.All.Count).Select(f => f.Name));
+        var notes = files.Where(f => f.Name.StartsWith("note-", StringComparison.Ordinal)).ToList();
+        var flagged = report.Summary.Members.Count(m => m.Status != RecordStatus.Accepted || MemberNoteExporter.FlagsOf(report.Summary, m).Count > 0);
+        Assert.Equal(flagged, notes.Count);
+        foreach (var file in files.Where(f => f.Name.EndsWith(".docx", StringComparison.Ordinal)))
+        {
+            using var doc = WordprocessingDocument.Open(new MemoryStream(file.Content), false);
+            var errors = new OpenXmlValidator().Validate(doc).ToList();
+            Assert.True(errors.Count == 0, file.Name + ": " + string.Join("\n", errors.Select(e => e.Path?.XPath + ": " + e.Description)));
+            Assert.Equal(2, doc.MainDocumentPart!.FooterParts.Count());
+        }
+
+        using var upward = WordprocessingDocument.Open(new MemoryStream(files.Single(f => f.Name == ReportFormats.UpwardReport.Name).Content), false);
+        var text = upward.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("【待填写：相互批评意见条数】", text, StringComparison.Ordinal);
+        Assert.Contains("共收集个人检视材料 3 份", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("审核提示", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DocxWidths_GiveTheTextColumnsWhatTheNarrowOnesLeave()
+    {
+        var columns = RectificationColumns.For(ColumnUse.Docx);
+        var row = new RectificationRow { Number = 1, Category = CategoryCode.Style, CategoryLabel = "工作作风", Problem = new string('问', 120), Measures = new string('措', 120), Deadline = "2025年6月底前", Owners = ["张三"] };
+        var widths = DocxExporter.Widths(columns, [row]);
+
+        Assert.InRange(widths.Sum(), 16838 - 1588 - 1474 - 10, 16838 - 1588 - 1474);
+        Assert.True(widths[2] > widths[5] * 3 && widths[4] > widths[5] * 3);
+        Assert.True(widths[5] < widths[6]);
     }
 
     [Fact]

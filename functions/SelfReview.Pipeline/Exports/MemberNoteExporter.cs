@@ -1,0 +1,72 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using SelfReview.Contracts;
+
+namespace SelfReview.Pipeline.Exports;
+
+/// <summary>
+/// Writes the notes back to one member on their draft (退改意见): the review flags of their statement,
+/// each once, worded for the member, with the excerpts to look at. Unit-wide findings that concern the
+/// statement (text the same as another's) are worded without naming the other members. These notes go
+/// back to the member only; the upward report never carries them.
+/// </summary>
+public sealed class MemberNoteExporter
+{
+    private const int Size = OfficialDocument.SizeBody;
+
+    /// <summary>The flags that concern a member: their statement's own and the unit's that name it, each (code, message) once.</summary>
+    public static IReadOnlyList<QualityFlag> FlagsOf(UnitSummary summary, MemberSummary member)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(member);
+        return [.. summary.Quality
+            .Where(q => q.StatementId == member.StatementId || (q.StatementId is null && q.Flag.ItemIds.Contains(member.StatementId)))
+            .Select(q => q.Flag)
+            .Where(f => f.Severity != FlagSeverity.Info || f.Code == "superseded_statement")
+            .DistinctBy(f => (f.Code, MemberWording(f)))];
+    }
+
+    public byte[] Export(UnitSummary summary, MemberSummary member)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(member);
+        var document = new OfficialDocument();
+        document.Append(OfficialDocument.Paragraph("检视材料退改意见", OfficialDocument.TitleFont, OfficialDocument.SizeTitle, JustificationValues.Center, lineTwips: 600, after: OfficialDocument.BodyLinePitch));
+        document.Append(OfficialDocument.Paragraph((member.Author is { } name ? name + "同志" : "“" + member.FileName + "”的提交人") + "：", OfficialDocument.BodyFont, Size, JustificationValues.Left, lineTwips: OfficialDocument.BodyLinePitch));
+        var flags = FlagsOf(summary, member);
+        if (member.Status != RecordStatus.Accepted)
+        {
+            document.Append(Body("您提交的材料未能通过审核：" + (member.Reason ?? "无法识别为检视材料") + "请修改后重新提交。"));
+        }
+        else if (flags.Count == 0)
+        {
+            document.Append(Body("您提交的检视材料经审核，未发现需要修改的问题。"));
+        }
+        else
+        {
+            document.Append(Body($"您提交的检视材料经审核，有以下 {flags.Count} 处请在会前修改完善："));
+        }
+
+        var n = 1;
+        foreach (var flag in flags)
+        {
+            var evidence = flag.Evidence.Take(3).ToList();
+            document.Append(Body($"{n++}.{MemberWording(flag)}" + (evidence.Count > 0 ? "涉及：" + string.Join("；", evidence.Select(e => "“" + e.TrimEnd('。') + "”")) + "。" : string.Empty)));
+        }
+
+        document.Append(Body("修改后请将材料再次提交，如有疑问请与办公室联系。"));
+        document.AppendSignature(summary.UnitName ?? summary.UnitId, summary.MeetingDate);
+        return document.Save(landscape: false);
+    }
+
+    /// <summary>A flag said to the member about their own draft; unit-wide findings without the other members' names.</summary>
+    private static string MemberWording(QualityFlag flag) => flag.Code switch
+    {
+        "copied_text" => "材料中有段落与本单位其他同志的材料一字不差，请结合本人思想和工作实际重新撰写。",
+        "identical_items" => "有条目与本单位其他同志的写法完全相同，请结合本人实际具体查摆。",
+        "superseded_statement" => "您提交了多份内容相同或前后版本的材料，本次以最后一版为准，其余不再计入。",
+        _ => flag.Message,
+    };
+
+    private static Paragraph Body(string text) =>
+        OfficialDocument.Paragraph(text, OfficialDocument.BodyFont, Size, JustificationValues.Both, firstLineChars: 2, lineTwips: OfficialDocument.BodyLinePitch);
+}
