@@ -33,6 +33,13 @@ public static class FuzzHarness
         {
             return new FuzzResult(FuzzVerdict.Hang, $"cancelled at the {limit:g} budget");
         }
+        catch (AggregateException e) when (e.InnerException is Pipeline.Reading.LimitExceededException exceeded)
+        {
+            // A reader that stops at a budget throws this from deep inside a stream; the per-file boundary of
+            // StatementProcessor turns it into a rejected record, so for a reader called alone it is a rejection.
+            signature = "rejected:" + exceeded.Code;
+            return FuzzResult.Ok;
+        }
         catch (AggregateException e)
         {
             var inner = e.InnerException ?? e;
