@@ -85,6 +85,7 @@ public sealed class DomainVocabulary
         var deadlines = Load(deadlinesFile, VocabularyJsonContext.Default.DeadlinesFile);
         DeadlineRules = [.. deadlines.Rules.Select(r => new DeadlineRule(
             ParseDeadlineKind(deadlinesFile, r.Kind), r.Rule, Compile(deadlinesFile, "rules.pattern", r.Pattern)))];
+        ProblemDeadlineLabel = Compile(deadlinesFile, "problemLabels", deadlines.ProblemLabels);
 
         var frameworks = Load("frameworks.json", VocabularyJsonContext.Default.FrameworksFile);
         Frameworks = [.. frameworks.Frameworks.Select(f => new FrameworkDefinition(f.Id, f.Name, f.TitleWords, f.Aspects, f.MeetingYear))];
@@ -157,6 +158,9 @@ public sealed class DomainVocabulary
     public IReadOnlyList<KeyValuePair<string, CategoryCode>> AspectHints { get; }
     public double AspectWeight { get; }
     public IReadOnlyList<DeadlineRule> DeadlineRules { get; }
+
+    /// <summary>The label of a deadline written right after a problem (整改时限：…).</summary>
+    public Regex ProblemDeadlineLabel { get; }
     public IReadOnlyList<FrameworkDefinition> Frameworks { get; }
     public IReadOnlyList<Regex> StatementTitle { get; }
     public IReadOnlyList<Regex> TeamTitle { get; }
