@@ -45,6 +45,7 @@ public sealed class DomainVocabulary
             Compile(sectionsFile, "headings.sentenceCues", sections.Headings.SentenceCues),
             Compile(sectionsFile, "headings.shortfallHeading", sections.Headings.ShortfallHeading),
             Compile(sectionsFile, "headings.aspectSuffix", sections.Headings.AspectSuffix),
+            Compile(sectionsFile, "headings.aspectItemSuffix", sections.Headings.AspectItemSuffix),
             sections.Headings);
         ContentCues = new Dictionary<SectionKind, IReadOnlyList<Cue>>
         {
