@@ -21,7 +21,7 @@ public sealed record StatementItem
     /// <summary>Problems only: the canonical category.</summary>
     public Category? Category { get; init; }
 
-    /// <summary>Measures only: the deadline, when the measure names one.</summary>
+    /// <summary>Measures: the deadline, when the measure names one; problems: the deadline the author labels right after the problem (整改时限：…), else null.</summary>
     public Deadline? Deadline { get; init; }
 
     /// <summary>Problems: the ids of the measures that answer it; measures: the problems it answers.</summary>

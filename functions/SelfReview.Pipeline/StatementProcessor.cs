@@ -173,7 +173,11 @@ public sealed partial class StatementProcessor(
 
         var sections = parsed.Sections.Select(s => s.Kind switch
         {
-            SectionKind.Problems => s with { Items = [.. s.Items.Select(i => i with { Category = classifier.Classify(i.Title, i.Text, i.Aspect) })] },
+            SectionKind.Problems => s with { Items = [.. s.Items.Select(i => i with
+            {
+                Category = classifier.Classify(i.Title, i.Text, i.Aspect),
+                Deadline = deadlines.ExtractLabelled(i.Text, parsed.MeetingYear, parsed.MeetingDate),
+            })] },
             SectionKind.Measures => s with { Items = [.. s.Items.Select(i => i with { Deadline = deadlines.Extract(i.Text, parsed.MeetingYear, parsed.MeetingDate) })] },
             _ => s,
         }).ToList();

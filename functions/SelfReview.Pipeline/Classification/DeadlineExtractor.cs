@@ -13,6 +13,16 @@ namespace SelfReview.Pipeline.Classification;
 /// </summary>
 public sealed class DeadlineExtractor(DomainVocabulary vocabulary)
 {
+    /// <summary>
+    /// A problem's own deadline: only where the author labels one after it (整改时限：2025年年底前, issue 11), so a
+    /// date inside the problem's narrative is never taken for it.
+    /// </summary>
+    public Deadline? ExtractLabelled(string text, int? meetingYear, DateOnly? meetingDate = null)
+    {
+        var m = vocabulary.ProblemDeadlineLabel.Match(vocabulary.ToSimplified(text));
+        return m.Success ? Extract(text[(m.Index + m.Length)..], meetingYear, meetingDate) : null;
+    }
+
     public Deadline? Extract(string text, int? meetingYear, DateOnly? meetingDate = null)
     {
         var match = vocabulary.ToSimplified(text);

@@ -7,7 +7,8 @@ namespace SelfReview.Pipeline.Parsing;
 /// <summary>
 /// Tells a section heading from an item, and the heading's kind: by its words (sections.json kinds), its
 /// enumerator's level against the statement's section headings, and the format's heading hint (a Word
-/// heading style or outline level, which the readers compute) as evidence for the level. A heading may
+/// heading style or outline level, which the readers compute) as evidence for the level: a hinted line
+/// may be as long as a numbered section heading, but only words name its kind. A heading may
 /// carry its text in the same paragraph (<c>二、原因剖析：…</c>); an unknown heading at section level is the next
 /// part in the usual order (问题 → 原因 → 措施).
 /// </summary>
@@ -62,7 +63,8 @@ public sealed class HeadingClassifier(DomainVocabulary vocabulary)
         var kind = KindOf(head);
         if (kind is null)
         {
-            if (!sectionLevel || head.Length > limits.UnknownHeadingMaxLength || hasRemainder || Rules.AspectSuffix.IsMatch(head))
+            // A heading hint alone never names a part: OCR marks short broken lines as headings too.
+            if (!sectionLevel || enumerator is null || head.Length > limits.UnknownHeadingMaxLength || hasRemainder || Rules.AspectSuffix.IsMatch(head))
             {
                 return null;
             }

@@ -8,15 +8,14 @@ internal static class ItemText
     private static readonly System.Buffers.SearchValues<char> HeadEnds = System.Buffers.SearchValues.Create("。：:；;！？");
     private static readonly char[] HeadEndChars = ['。', '：', ':', '；', ';', '！', '？'];
 
-    public static StatementItem ToItem(LeafItem leaf, string id)
+    public static StatementItem ToItem(LeafItem leaf, string id, System.Text.RegularExpressions.Regex aspectSuffix)
     {
         var node = leaf.Node;
         var head = HeadOf(node.FirstLine);
         var inlineRest = node.FirstLine.Length > head.Length ? node.FirstLine[head.Length..].TrimStart(HeadEndChars).Trim() : string.Empty;
         var continuation = node.Text.Length > node.FirstLine.Length ? node.Text[node.FirstLine.Length..].Trim() : string.Empty;
         var isAspectOnly = !node.IsLoose && head.Length is > 0 and <= 20 && (
-            head.EndsWith("方面", StringComparison.Ordinal) || head.EndsWith("方面的问题", StringComparison.Ordinal)
-            || head.EndsWith("方面存在的问题", StringComparison.Ordinal) || leaf.SiblingsHaveItems
+            aspectSuffix.IsMatch(head) || leaf.SiblingsHaveItems
             || (inlineRest.Length == 0 && continuation.Length > 0 && !head.Contains('，')));
 
         if (isAspectOnly)

@@ -30,7 +30,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
 
         state.Close();
         ResolveFragments(state.Sections);
-        var sections = BuildSections(state);
+        var sections = BuildSections(state, vocabulary.Headings.AspectItemSuffix);
         return new ParsedStatement
         {
             Title = block.Title,
@@ -258,7 +258,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
     }
 
 
-    private static List<Section> BuildSections(ParseState state)
+    private static List<Section> BuildSections(ParseState state, System.Text.RegularExpressions.Regex aspectSuffix)
     {
         var sections = new List<Section>();
         var counters = new Dictionary<char, int>();
@@ -286,7 +286,7 @@ public sealed partial class StatementParser(DomainVocabulary vocabulary, Enumera
                 SectionKind.Preamble => 'a',
                 _ => 'o',
             };
-            var items = builder.Leaves().Select(leaf => ItemText.ToItem(leaf, NextId(prefix, counters))).Where(i => i.Text.Length + i.Title.Length > 0).ToList();
+            var items = builder.Leaves().Select(leaf => ItemText.ToItem(leaf, NextId(prefix, counters), aspectSuffix)).Where(i => i.Text.Length + i.Title.Length > 0).ToList();
             var existing = sections.FindIndex(s => s.Kind == builder.Kind && builder.Heading is null && s.Kind != SectionKind.Other);
             if (existing >= 0 && builder.Heading is null)
             {

@@ -45,6 +45,7 @@ public sealed class DomainVocabulary
             Compile(sectionsFile, "headings.sentenceCues", sections.Headings.SentenceCues),
             Compile(sectionsFile, "headings.shortfallHeading", sections.Headings.ShortfallHeading),
             Compile(sectionsFile, "headings.aspectSuffix", sections.Headings.AspectSuffix),
+            Compile(sectionsFile, "headings.aspectItemSuffix", sections.Headings.AspectItemSuffix),
             sections.Headings);
         ContentCues = new Dictionary<SectionKind, IReadOnlyList<Cue>>
         {
@@ -85,6 +86,7 @@ public sealed class DomainVocabulary
         var deadlines = Load(deadlinesFile, VocabularyJsonContext.Default.DeadlinesFile);
         DeadlineRules = [.. deadlines.Rules.Select(r => new DeadlineRule(
             ParseDeadlineKind(deadlinesFile, r.Kind), r.Rule, Compile(deadlinesFile, "rules.pattern", r.Pattern)))];
+        ProblemDeadlineLabel = Compile(deadlinesFile, "problemLabels", deadlines.ProblemLabels);
 
         var frameworks = Load("frameworks.json", VocabularyJsonContext.Default.FrameworksFile);
         Frameworks = [.. frameworks.Frameworks.Select(f => new FrameworkDefinition(f.Id, f.Name, f.TitleWords, f.Aspects, f.MeetingYear))];
@@ -157,6 +159,9 @@ public sealed class DomainVocabulary
     public IReadOnlyList<KeyValuePair<string, CategoryCode>> AspectHints { get; }
     public double AspectWeight { get; }
     public IReadOnlyList<DeadlineRule> DeadlineRules { get; }
+
+    /// <summary>The label of a deadline written right after a problem (整改时限：…).</summary>
+    public Regex ProblemDeadlineLabel { get; }
     public IReadOnlyList<FrameworkDefinition> Frameworks { get; }
     public IReadOnlyList<Regex> StatementTitle { get; }
     public IReadOnlyList<Regex> TeamTitle { get; }

@@ -27,4 +27,24 @@ public sealed class DeadlineExtractorTests
     [Fact]
     public void Extract_FindsNothing_InAMeasureWithoutATime() =>
         Assert.Null(Engine.Get<DeadlineExtractor>().Extract("坚持把学习作为第一需要，持续深化理论武装。", 2024));
+
+    [Theory]
+    [InlineData("3个月内建立台账。", "2025-04-10")]
+    [InlineData("两周内整改到位。", "2025-01-24")]
+    [InlineData("报修三日内办结。", "2025-01-13")]
+    public void Extract_DatesARelativePeriod_FromTheMeetingDate(string text, string due)
+    {
+        var deadline = Engine.Get<DeadlineExtractor>().Extract(text, 2025, new DateOnly(2025, 1, 10));
+
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), deadline?.DueDate);
+    }
+
+    [Fact]
+    public void ExtractLabelled_TakesOnlyTheDeadlineTheAuthorLabels_AfterAProblem()
+    {
+        var extractor = Engine.Get<DeadlineExtractor>();
+
+        Assert.Equal("2025年年底前", extractor.ExtractLabelled("2024年6月审计时发现台账不全。\n整改时限：2025年年底前", 2025)?.Text);
+        Assert.Null(extractor.ExtractLabelled("2024年6月审计时发现台账不全。", 2025));
+    }
 }

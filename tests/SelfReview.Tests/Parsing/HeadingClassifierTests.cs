@@ -41,11 +41,16 @@ public sealed class HeadingClassifierTests
         Assert.Null(Classify(text, new HeadingContext(SectionKind.Problems, "cn-dun", false, "cn-dun")));
 
     [Fact]
-    public void Classify_TakesAnUnknownTopLevelHeading_AsTheNextPart_WhenTheFormatMarksItAHeading()
+    public void Classify_TakesALongHeading_WhenTheFormatMarksItATopLevelHeading()
     {
+        const string heading = "深刻剖析问题产生的思想根源和工作层面的深层次原因所在";
         var context = new HeadingContext(SectionKind.Problems, null, false, null);
 
-        Assert.Equal(SectionKind.Causes, Classify("深挖思想上的病根", context, headingLevel: 0)?.Kind);
-        Assert.Null(Classify("深挖思想上的病根", context));
+        Assert.Equal(SectionKind.Causes, Classify(heading, context, headingLevel: 0)?.Kind);
+        Assert.Null(Classify(heading, context));
     }
+
+    [Fact]
+    public void Classify_NeverNamesAPart_FromAHeadingHintAlone() =>
+        Assert.Null(Classify("创新的良好氛围", new HeadingContext(SectionKind.Measures, "cn-dun", false, "cn-dun"), headingLevel: 0));
 }

@@ -128,4 +128,53 @@ public sealed class StatementParserTests
             }
         }
     }
+
+    [Fact]
+    public async Task Parse_TypesPartsWithoutHeadings_ByTheirLanguage()
+    {
+        var record = await ParseAsync(
+            "组织生活会发言\n一是学习不够深入，满足于完成积分。\n二是服务群众不够耐心。\n"
+            + "产生这些问题，根子还是在于自己放松了要求。\n一是理想信念有所弱化。\n二是宗旨意识有所淡化。\n"
+            + "整改上，一是每周学习两次；二是窗口服务做到一次说清。\n以上发言，请批评指正。\n党员：何××\n");
+
+        Assert.Equal(["学习不够深入，满足于完成积分", "服务群众不够耐心"], record.Items(SectionKind.Problems).Select(p => p.Title));
+        Assert.Equal(2, record.Items(SectionKind.Causes).Count(c => c.Label is "一是" or "二是"));
+        Assert.Equal(["一是", "二是"], record.Items(SectionKind.Measures).Select(m => m.Label));
+        Assert.DoesNotContain("何××", record.Items(SectionKind.Measures)[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(new Person("何××", "党员"), record.Author);
+    }
+
+    [Fact]
+    public async Task Parse_ReadsAFragmentOfCausesOnly_AsCauses()
+    {
+        var record = await ParseAsync("一是思想意识僵化。习惯用老办法。\n二是理想信念有所动摇。把自己当成办事员。\n三是宗旨意识淡化。和群众接触少了。\n四是放松了学习。\n");
+
+        Assert.Empty(record.Items(SectionKind.Problems));
+        Assert.Equal(4, record.Items(SectionKind.Causes).Count);
+    }
+
+    [Fact]
+    public async Task Parse_KeepsLastYearsRectificationReport_OutOfThisYearsItems()
+    {
+        var record = await ParseAsync(
+            "中共××县统计局党组\n2024年度民主生活会领导班子对照检查材料\n一、2023年度民主生活会整改措施落实情况\n"
+            + "1.关于“调研不深入”的问题。牵头制定调研制度，全年调研36次。\n2.关于“服务不主动”的问题。建立联系台账。\n"
+            + "二、存在的问题\n一是班子理论学习不够深入。\n三、原因剖析\n一是理想信念有所弱化。\n四、整改措施\n一是班子成员每月集中学习一次。\n");
+
+        Assert.Equal(2, record.Items(SectionKind.PriorRectification).Count);
+        Assert.Single(record.Items(SectionKind.Measures));
+        Assert.Single(record.Items(SectionKind.Problems));
+        Assert.Equal(StatementKind.Team, record.StatementKind);
+    }
+
+    [Fact]
+    public async Task Parse_NeverTakesALeadInSentence_ForAnItem()
+    {
+        var record = await ParseAsync(
+            "个人对照检查材料\n一、存在的问题\n对照上述要求，我梳理了以下2个问题，逐条明确了整改时限：\n1.学习不够深入。\n整改时限：2025年年底前\n2.调研不够经常。\n整改时限：立行立改\n" + Causes);
+
+        var problems = record.Items(SectionKind.Problems);
+        Assert.Equal(["1.", "2."], problems.Select(p => p.Label));
+        Assert.Equal("2025年年底前", problems[0].Deadline?.Text);
+    }
 }

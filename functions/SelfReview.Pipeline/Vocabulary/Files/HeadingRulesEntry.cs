@@ -5,6 +5,7 @@ public sealed record HeadingRulesEntry(
     string SentenceCues,
     string ShortfallHeading,
     string AspectSuffix,
+    string AspectItemSuffix,
     IReadOnlyList<string> InlineHeadingFamilies,
     int SectionHeadingMaxLength,
     int HeadingMaxLength,
