@@ -51,7 +51,7 @@ public static class HostileFiles
         ("random.bin", () => Random(4096)),
         (new string('检', 83) + ".docx", () => SeedDocx()),
         ("..\\材料.txt", () => SeedUtf8()),
-        ("材料\n[1/1] forged.txt: accepted.txt", () => SeedUtf8()),
+        ("材料\nforged.txt  accepted  9  9  9.txt", () => SeedUtf8()),
         ("seed.txt", () => SeedUtf8()),
     ];
 

@@ -27,11 +27,20 @@ internal static class HtmlText
     /// <summary>Parses <paramref name="html"/> and returns its paragraphs; budgets are counted on <paramref name="budget"/>.</summary>
     public static List<TextBlock> Blocks(string html, TextBudget budget, LimitsOptions limits)
     {
+        if (TagNesting.Exceeds(html, limits.MaxXmlDepth))
+        {
+            throw TooDeep(limits.MaxXmlDepth);
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         var walk = new Walk(budget, limits);
         walk.Run(document.Body ?? document.DocumentElement);
         return walk.Result;
     }
+
+    private static LimitExceededException TooDeep(int max) => new(
+        "too_deep",
+        string.Create(CultureInfo.InvariantCulture, $"网页文件的元素嵌套超过 {max} 层，不像正常的文档，请在 Word 中打开后另存为 .docx 再上传"));
 
     private sealed class Walk(TextBudget budget, LimitsOptions limits)
     {
@@ -82,9 +91,7 @@ internal static class HtmlText
 
                 if (depth > limits.MaxXmlDepth)
                 {
-                    throw new LimitExceededException(
-                        "too_deep",
-                        string.Create(CultureInfo.InvariantCulture, $"网页文件的元素嵌套超过 {limits.MaxXmlDepth} 层，不像正常的文档，请在 Word 中打开后另存为 .docx 再上传"));
+                    throw TooDeep(limits.MaxXmlDepth);
                 }
 
                 if (BlockElements.Contains(name))
