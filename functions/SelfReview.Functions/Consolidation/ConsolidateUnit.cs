@@ -24,7 +24,8 @@ public sealed partial class ConsolidateUnit(UnitReportPublisher publisher, Conso
             return;
         }
 
-        var outcome = await publisher.PublishAsync(request.UnitId, cancellationToken);
+        // The insertion time says when the request was made: reports from a later listing already answer it.
+        var outcome = await publisher.PublishAsync(request.UnitId, message.InsertedOn, cancellationToken);
         LogOutcome(logger, request.UnitId, outcome);
         if (outcome is PublishOutcome.Superseded or PublishOutcome.RecordsChanged)
         {

@@ -9,10 +9,14 @@ using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Functions.Hosting;
 
-/// <summary>The app's composition: options, storage clients, the store and the engine. Program.cs calls this; so do the tests.</summary>
+/// <summary>
+/// The app's composition: options, storage clients, the store and the engine. Program.cs calls this; so do
+/// the tests, which may pass <c>configureStorageClients</c> to add a pipeline policy (fault
+/// injection) to the Blob and Queue clients' options; the app passes nothing.
+/// </summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    public static IServiceCollection AddSelfReviewFunctions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSelfReviewFunctions(this IServiceCollection services, IConfiguration configuration, Action<ClientOptions>? configureStorageClients = null)
     {
         services.AddOptions<ConsolidationOptions>()
             .Bind(configuration.GetSection(ConsolidationOptions.SectionName))
@@ -22,7 +26,7 @@ public static class FunctionsServiceCollectionExtensions
         // The engine takes the options object itself; registered first, so its TryAdd default steps aside.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsolidationOptions>>().Value);
 
-        var storage = StorageClients.FromConfiguration(configuration);
+        var storage = StorageClients.FromConfiguration(configuration, configureOptions: configureStorageClients);
         services.AddSingleton(storage.Blobs);
         services.AddSingleton(storage.Queues);
         if (storage.Credential is { } credential)

@@ -14,13 +14,16 @@ namespace SelfReview.Functions.Hosting;
 /// </summary>
 public sealed record StorageClients(BlobServiceClient Blobs, QueueServiceClient Queues, TokenCredential? Credential)
 {
-    public static StorageClients FromConfiguration(IConfiguration configuration, string name = AppSettingNames.SelfReviewStorage)
+    public static StorageClients FromConfiguration(IConfiguration configuration, string name = AppSettingNames.SelfReviewStorage, Action<ClientOptions>? configureOptions = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        var blobOptions = new BlobClientOptions();
+        configureOptions?.Invoke(queueOptions);
+        configureOptions?.Invoke(blobOptions);
         if (configuration[name] is { Length: > 0 } connectionString)
         {
-            return new StorageClients(new BlobServiceClient(connectionString), new QueueServiceClient(connectionString, queueOptions), null);
+            return new StorageClients(new BlobServiceClient(connectionString, blobOptions), new QueueServiceClient(connectionString, queueOptions), null);
         }
 
         var section = configuration.GetSection(name);
@@ -36,6 +39,6 @@ public sealed record StorageClients(BlobServiceClient Blobs, QueueServiceClient 
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
-        return new StorageClients(new BlobServiceClient(new Uri(blobUri), credential), new QueueServiceClient(new Uri(queueUri), credential, queueOptions), credential);
+        return new StorageClients(new BlobServiceClient(new Uri(blobUri), credential, blobOptions), new QueueServiceClient(new Uri(queueUri), credential, queueOptions), credential);
     }
 }
