@@ -20,7 +20,8 @@ public sealed partial class ConsolidateUnit(UnitConsolidationRunner runner, ILog
             return;
         }
 
-        await runner.RunAsync(request.UnitId, cancellationToken);
+        // The insertion time says when the request was made: reports from a later listing already answer it.
+        await runner.RunAsync(request.UnitId, message.InsertedOn, cancellationToken);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Consolidation message {MessageId} holds no valid unit id; dropped")]

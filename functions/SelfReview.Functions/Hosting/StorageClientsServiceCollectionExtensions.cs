@@ -19,7 +19,9 @@ public static class StorageClientsServiceCollectionExtensions
     /// <summary>The public cloud's storage suffix; Azure China is <c>core.chinacloudapi.cn</c> (the Bicep passes <c>environment().suffixes.storage</c>).</summary>
     public const string DefaultEndpointSuffix = "core.windows.net";
 
-    public static IServiceCollection AddSelfReviewStorageClients(this IServiceCollection services, IConfiguration configuration, string name = AppSettingNames.SelfReviewStorage)
+    /// <param name="configureOptions">Applied to the Blob and Queue clients' options: tests add an
+    /// <see cref="HttpPipelinePolicy"/> there to inject faults; the app passes nothing.</param>
+    public static IServiceCollection AddSelfReviewStorageClients(this IServiceCollection services, IConfiguration configuration, string name = AppSettingNames.SelfReviewStorage, Action<ClientOptions>? configureOptions = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration[name];
@@ -41,13 +43,13 @@ public static class StorageClientsServiceCollectionExtensions
         {
             if (credential is null)
             {
-                clients.AddBlobServiceClient(connectionString);
-                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.None);
+                clients.AddBlobServiceClient(connectionString).ConfigureOptions(o => configureOptions?.Invoke(o));
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => Queue(o, configureOptions));
             }
             else
             {
-                clients.AddBlobServiceClient(new Uri(blobUri!));
-                clients.AddQueueServiceClient(new Uri(queueUri!)).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.None);
+                clients.AddBlobServiceClient(new Uri(blobUri!)).ConfigureOptions(o => configureOptions?.Invoke(o));
+                clients.AddQueueServiceClient(new Uri(queueUri!)).ConfigureOptions(o => Queue(o, configureOptions));
                 clients.UseCredential(credential);
             }
         });
@@ -58,5 +60,12 @@ public static class StorageClientsServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static void Queue(QueueClientOptions options, Action<ClientOptions>? configure)
+    {
+        // The triggers write and read messages as plain text (the Event Grid subscription delivers JSON).
+        options.MessageEncoding = QueueMessageEncoding.None;
+        configure?.Invoke(options);
     }
 }

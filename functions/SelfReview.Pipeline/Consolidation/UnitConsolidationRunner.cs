@@ -9,9 +9,13 @@ namespace SelfReview.Pipeline.Consolidation;
 /// </summary>
 public sealed partial class UnitConsolidationRunner(UnitReportPublisher publisher, IConsolidationScheduler scheduler, ILogger<UnitConsolidationRunner> logger)
 {
-    public async Task<PublishOutcome> RunAsync(string unitId, CancellationToken cancellationToken = default)
+    public Task<PublishOutcome> RunAsync(string unitId, CancellationToken cancellationToken = default) =>
+        RunAsync(unitId, requestedAt: null, cancellationToken);
+
+    /// <summary>A run for a request made at <paramref name="requestedAt"/> (a queue message's insertion time), see <see cref="UnitReportPublisher.PublishAsync(string, DateTimeOffset?, CancellationToken)"/>.</summary>
+    public async Task<PublishOutcome> RunAsync(string unitId, DateTimeOffset? requestedAt, CancellationToken cancellationToken = default)
     {
-        var outcome = await publisher.PublishAsync(unitId, cancellationToken);
+        var outcome = await publisher.PublishAsync(unitId, requestedAt, cancellationToken);
         LogOutcome(logger, unitId, outcome);
         if (outcome is PublishOutcome.Superseded or PublishOutcome.RecordsChanged)
         {

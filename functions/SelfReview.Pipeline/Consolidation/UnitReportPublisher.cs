@@ -34,9 +34,34 @@ public sealed partial class UnitReportPublisher(
     /// <summary>The state file written last: which records the reports were computed from.</summary>
     public const string StateFileName = "consolidation.json";
 
-    public async Task<PublishOutcome> PublishAsync(string unitId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How much later than a request a run must have listed the records to be sure it saw them: covers the
+    /// skew between the worker's clock and the queue's (NTP keeps both within a second or so).
+    /// </summary>
+    public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromSeconds(5);
+
+    public Task<PublishOutcome> PublishAsync(string unitId, CancellationToken cancellationToken = default) =>
+        PublishAsync(unitId, requestedAt: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PublishAsync(string, CancellationToken)"/>, for a request made at <paramref name="requestedAt"/>
+    /// (the queue's insertion time of the message). A request is made after its record was written, so
+    /// when the reports come from a run that listed the records later than that, the request is already
+    /// answered and the run stops at once: under a burst of uploads each unit is recomputed about once per
+    /// run's length, not once per upload (1,000 uploads made 3,000 requests, each a full recompute of
+    /// the unit's 100 records, XLSX and DOCX included).
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(string unitId, DateTimeOffset? requestedAt, CancellationToken cancellationToken = default)
     {
         var reportTags = (await store.ListReportsAsync(unitId, cancellationToken)).ToDictionary(e => e.Name, e => e.ETag, StringComparer.Ordinal);
+        var state = reportTags.ContainsKey(StateFileName) ? await ReadStateAsync(unitId, cancellationToken) : null;
+        if (requestedAt is { } requested && state?.ListedAt is { } listedAt && listedAt - ClockSkewMargin > requested)
+        {
+            LogAnswered(logger, unitId);
+            return PublishOutcome.UpToDate;
+        }
+
+        var listedAtNow = time.GetUtcNow();
         var listed = await store.ListRecordsAsync(unitId, cancellationToken);
         if (listed.Count == 0)
         {
@@ -44,7 +69,7 @@ public sealed partial class UnitReportPublisher(
         }
 
         var fingerprint = Fingerprint(listed);
-        if (reportTags.ContainsKey(StateFileName) && await ReadFingerprintAsync(unitId, cancellationToken) == fingerprint)
+        if (state?.Fingerprint == fingerprint)
         {
             LogUpToDate(logger, unitId, listed.Count);
             return PublishOutcome.UpToDate;
@@ -52,7 +77,7 @@ public sealed partial class UnitReportPublisher(
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
-        var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count)));
+        var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count, listedAtNow)));
         foreach (var file in files)
         {
             var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(file.Name));
@@ -85,7 +110,7 @@ public sealed partial class UnitReportPublisher(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private async Task<string?> ReadFingerprintAsync(string unitId, CancellationToken cancellationToken)
+    private async Task<(string? Fingerprint, DateTimeOffset? ListedAt)?> ReadStateAsync(string unitId, CancellationToken cancellationToken)
     {
         if (await store.GetReportAsync(unitId, StateFileName, cancellationToken) is not { } state)
         {
@@ -95,7 +120,9 @@ public sealed partial class UnitReportPublisher(
         try
         {
             using var json = JsonDocument.Parse(state.Content);
-            return json.RootElement.TryGetProperty("fingerprint", out var value) ? value.GetString() : null;
+            var fingerprint = json.RootElement.TryGetProperty("fingerprint", out var value) ? value.GetString() : null;
+            DateTimeOffset? listedAt = json.RootElement.TryGetProperty("listedAt", out var at) && at.TryGetDateTimeOffset(out var t) ? t : null;
+            return (fingerprint, listedAt);
         }
         catch (JsonException)
         {
@@ -103,7 +130,7 @@ public sealed partial class UnitReportPublisher(
         }
     }
 
-    private byte[] State(string unitId, string fingerprint, int records)
+    private byte[] State(string unitId, string fingerprint, int records, DateTimeOffset listedAt)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -112,6 +139,8 @@ public sealed partial class UnitReportPublisher(
             json.WriteString("unitId", unitId);
             json.WriteString("fingerprint", fingerprint);
             json.WriteNumber("records", records);
+            // When this run listed the records: requests made before it are answered by these reports.
+            json.WriteString("listedAt", listedAt.ToString("O", CultureInfo.InvariantCulture));
             json.WriteString("consolidatedAt", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             json.WriteEndObject();
         }
@@ -127,6 +156,9 @@ public sealed partial class UnitReportPublisher(
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Unit {UnitId}: {Report} was written by another run meanwhile; stopping")]
     private static partial void LogSuperseded(ILogger logger, string unitId, string report);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Information, Message = "Unit {UnitId}: the request is answered by reports from a later listing")]
+    private static partial void LogAnswered(ILogger logger, string unitId);
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Unit {UnitId}: records changed during consolidation")]
     private static partial void LogRecordsChanged(ILogger logger, string unitId);

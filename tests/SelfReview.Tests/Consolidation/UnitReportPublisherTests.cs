@@ -72,6 +72,36 @@ public sealed class UnitReportPublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_StopsAtOnce_ForARequestMadeBeforeTheListingTheReportsCameFrom()
+    {
+        var requested = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1);
+        await RecordAsync(TestFiles.SeedDocx);
+        await Publisher().PublishAsync(Unit);
+        // A record written after the listing belongs to a later request, whose run will see it.
+        await RecordAsync(TestFiles.CorpusFile("002.txt"));
+        var before = await _store.ListReportsAsync(Unit);
+
+        var outcome = await Publisher().PublishAsync(Unit, requested);
+
+        Assert.Equal(PublishOutcome.UpToDate, outcome);
+        Assert.Equal(before, await _store.ListReportsAsync(Unit));
+        Assert.Equal(1, await MembersAsync());
+    }
+
+    [Fact]
+    public async Task Publish_Recomputes_ForARequestMadeAfterTheListing()
+    {
+        await RecordAsync(TestFiles.SeedDocx);
+        await Publisher().PublishAsync(Unit);
+        await RecordAsync(TestFiles.CorpusFile("002.txt"));
+
+        var outcome = await Publisher().PublishAsync(Unit, DateTimeOffset.UtcNow);
+
+        Assert.Equal(PublishOutcome.Published, outcome);
+        Assert.Equal(2, await MembersAsync());
+    }
+
+    [Fact]
     public async Task Publish_HasNothingToDo_ForAUnitWithoutRecords()
     {
         Assert.Equal(PublishOutcome.NoRecords, await Publisher().PublishAsync(Unit));

@@ -46,7 +46,17 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public IStatementStore Store => _services.GetRequiredService<IStatementStore>();
 
-    public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, int delaySeconds = 0, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Composes and starts the app. <paramref name="storageClients"/> configures the app's Blob and Queue
+    /// client options (a fault-injecting policy); <paramref name="clearQueues"/> false starts a worker
+    /// over the queues as another one left them (a restart).
+    /// </summary>
+    public static async Task<FunctionsApp> StartAsync(
+        AzuriteFixture azurite,
+        int delaySeconds = 0,
+        Action<IServiceCollection>? configure = null,
+        Action<Azure.Core.ClientOptions>? storageClients = null,
+        bool clearQueues = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -56,7 +66,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         configure?.Invoke(services);
-        services.AddSelfReviewFunctions(configuration);
+        services.AddSelfReviewFunctions(configuration, storageClients);
         var app = new FunctionsApp(services.BuildServiceProvider(validateScopes: true), azurite);
         foreach (var hosted in app._services.GetServices<IHostedService>())
         {
@@ -64,8 +74,12 @@ public sealed class FunctionsApp : IAsyncDisposable
         }
 
         // The queues are shared by the tests of the Azurite collection, which run one after another.
-        await app.Events.ClearMessagesAsync();
-        await app.Consolidations.ClearMessagesAsync();
+        if (clearQueues)
+        {
+            await app.Events.ClearMessagesAsync();
+            await app.Consolidations.ClearMessagesAsync();
+        }
+
         return app;
     }
 
@@ -174,21 +188,25 @@ public sealed class FunctionsApp : IAsyncDisposable
         await Events.SendMessageAsync(base64 ? Convert.ToBase64String(Encoding.UTF8.GetBytes(json)) : json);
     }
 
-    /// <summary>Delivers every visible statement event to IngestStatement, <paramref name="parallel"/> at a time; returns how many.</summary>
-    public Task<int> ProcessStatementEventsAsync(int parallel = 1) =>
-        DrainAsync(Events, (m, ct) => Function<IngestStatement>().RunAsync(m, ct), parallel);
+    /// <summary>
+    /// Delivers every visible statement event to IngestStatement, <paramref name="parallel"/> at a time; returns
+    /// how many. A message whose function failed stays on the queue, invisible for <paramref name="visibilityTimeout"/>
+    /// (2 minutes by default), as the host leaves it; the failures are thrown together after the batch.
+    /// </summary>
+    public Task<int> ProcessStatementEventsAsync(int parallel = 1, TimeSpan? visibilityTimeout = null) =>
+        DrainAsync(Events, (m, ct) => Function<IngestStatement>().RunAsync(m, ct), parallel, visibilityTimeout);
 
     /// <summary>Delivers every visible consolidation request to ConsolidateUnit (including those it sends itself); returns how many.</summary>
-    public Task<int> ProcessConsolidationsAsync(int parallel = 1) =>
-        DrainAsync(Consolidations, (m, ct) => Function<ConsolidateUnit>().RunAsync(m, ct), parallel);
+    public Task<int> ProcessConsolidationsAsync(int parallel = 1, TimeSpan? visibilityTimeout = null) =>
+        DrainAsync(Consolidations, (m, ct) => Function<ConsolidateUnit>().RunAsync(m, ct), parallel, visibilityTimeout);
 
-    private static async Task<int> DrainAsync(QueueClient queue, Func<QueueMessage, CancellationToken, Task> function, int parallel)
+    private static async Task<int> DrainAsync(QueueClient queue, Func<QueueMessage, CancellationToken, Task> function, int parallel, TimeSpan? visibilityTimeout)
     {
         var processed = 0;
         var failures = new ConcurrentQueue<Exception>();
         while (true)
         {
-            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(2))).Value;
+            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: visibilityTimeout ?? TimeSpan.FromMinutes(2))).Value;
             if (batch.Length == 0)
             {
                 break;
