@@ -11,13 +11,17 @@ namespace SelfReview.Pipeline.Consolidation;
 /// rectification list (common problems once, with every owner; a deadline on every row) and the
 /// unit's material-review flags. Deterministic: the same records give the same output, byte for byte.
 /// </summary>
-public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
+public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
 {
     public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
     {
         // Order by file name, then id: the list must not depend on the order uploads arrived in.
         var all = records.OrderBy(r => r.Source.FileName, StringComparer.Ordinal).ThenBy(r => r.StatementId, StringComparer.Ordinal).ToList();
-        var accepted = all.Where(r => r.Status == RecordStatus.Accepted).ToList();
+        // A statement sent twice (another format, a scan of it) or in several versions counts once: the latest is kept.
+        var received = all.Where(r => r.Status == RecordStatus.Accepted).ToList();
+        var duplicates = DuplicateFinder.Find(received, NamedAuthor);
+        var superseded = duplicates.ToDictionary(d => received[d.Key].StatementId, d => received[d.Value], StringComparer.Ordinal);
+        var accepted = received.Where((_, i) => !duplicates.ContainsKey(i)).ToList();
         var problems = new List<ProblemRef>();
         for (var s = 0; s < accepted.Count; s++)
         {
@@ -47,7 +51,7 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
             MeetingDate = options.MeetingDate,
             Rows = rows,
         };
-        var summary = Summarize(unitId, unitName, all, accepted, problems, common);
+        var summary = Summarize(unitId, unitName, all, accepted, superseded, problems, common);
         return new UnitReport(summary, list);
     }
 
@@ -72,7 +76,7 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
                 Category = category,
                 CategoryLabel = CategoryLabels.Of(category),
                 Problem = isCommon ? DisplayTitle(refs.Select(r => r.Item)) + "（共性问题）" : ProblemText(refs[0].Item),
-                ProblemTitle = isCommon ? DisplayTitle(refs.Select(r => r.Item)) : ItemTitle(refs[0].Item),
+                ProblemTitle = isCommon ? DisplayTitle(refs.Select(r => r.Item)) : ItemTitles.Of(refs[0].Item),
                 Source = SourceOf(refs),
                 Measures = measures.Count == 0
                     ? "（未提出对应措施，请补充）"
@@ -164,6 +168,11 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
         var item = problem.Item;
         var named = item.Title == item.Aspect ? item.Text.Split('。', '；')[0] : item.Title;
         var title = vocabulary.ToSimplified(named);
+        if (TopicTable.Default.Of(title) is { } shared)
+        {
+            return shared;
+        }
+
         foreach (var term in _topicTerms.GetValueOrDefault(category.Code) ?? [])
         {
             if (title.Contains(term, StringComparison.Ordinal))
@@ -209,6 +218,59 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
     private static CategoryCode Majority(IEnumerable<ProblemRef> refs) =>
         refs.GroupBy(p => p.Item.Category?.Code ?? CategoryCode.Other).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
+    /// <summary>The author's name when the statement names a real person (not a team, not a placeholder): versions of one member share it.</summary>
+    private static string? NamedAuthor(StatementRecord record) =>
+        record.StatementKind != StatementKind.Team && record.Author?.Name is { Length: > 1 } name && !IsPlaceholderName(name) ? name : null;
+
+    /// <summary>
+    /// Flags that need the meeting: a statement of another year or theme than the meeting (an old text
+    /// reused), and measures due before the meeting was held.
+    /// </summary>
+    private IEnumerable<QualityFlag> MeetingFlags(StatementRecord record)
+    {
+        if (options.MeetingDate is not { } meeting)
+        {
+            yield break;
+        }
+
+        // An annual meeting (2024年度) is held late that year or early the next one.
+        var reasons = new List<string>();
+        if (record.MeetingYear is { } year && (year < meeting.Year - 1 || year > meeting.Year))
+        {
+            reasons.Add("材料写的是 " + year.ToString(CultureInfo.InvariantCulture) + " 年的会议");
+        }
+
+        if (record.Framework is { } framework && int.TryParse(framework.Id.AsSpan(0, Math.Min(4, framework.Id.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var frameworkYear) && frameworkYear < meeting.Year - 2)
+        {
+            reasons.Add("查摆问题按“" + framework.Name + "”的方面组织");
+        }
+
+        if (reasons.Count > 0)
+        {
+            yield return new QualityFlag
+            {
+                Code = "other_meeting",
+                Message = string.Join("，", reasons) + "，与本次会议（" + meeting.ToString("yyyy年M月", CultureInfo.InvariantCulture) + "）不符，疑似沿用旧材料，请按本次会议要求重写。",
+                Evidence = [record.Title ?? record.Source.FileName],
+            };
+        }
+
+        var early = record.Sections.Where(s => s.Kind == SectionKind.Measures).SelectMany(s => s.Items)
+            .Select(m => (Measure: m, Deadline: Dated(record, m.Deadline)))
+            .Where(m => m.Deadline?.DueDate is { } due && due < meeting)
+            .ToList();
+        if (early.Count > 0)
+        {
+            yield return new QualityFlag
+            {
+                Code = "deadline_before_meeting",
+                Message = $"有 {early.Count} 条整改措施的完成时限早于会议日期（{meeting.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}），请按会后整改的实际安排改定时限。",
+                ItemIds = [.. early.Select(m => m.Measure.Id)],
+                Evidence = [.. early.Select(m => m.Measure.Title.TrimEnd('。') + "（" + m.Deadline!.Text + "）")],
+            };
+        }
+    }
+
     /// <summary>责任人: the author, or the file name when the statement names nobody (or only a placeholder such as ×××).</summary>
     private static string OwnerOf(StatementRecord record) => record.StatementKind == StatementKind.Team
         ? "领导班子"
@@ -223,7 +285,7 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
     /// </summary>
     private static string DisplayTitle(IEnumerable<StatementItem> items)
     {
-        var candidates = items.Select(ItemTitle).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = items.Select(ItemTitles.Of).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
         {
             return "（未写明问题）";
@@ -237,34 +299,6 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
             .ThenBy(c => c.Title, StringComparer.Ordinal)
             .First().Title;
     }
-
-    /// <summary>
-    /// An item's short title: its own title, or for an aspect-only item (whose title is its aspect
-    /// heading) the first clause that states the problem: past a positive opening (能够…，但…) and ended
-    /// at a clause, never with an ellipsis.
-    /// </summary>
-    internal static string ItemTitle(StatementItem item)
-    {
-        var title = item.Title != item.Aspect ? item.Title : item.Text.Split('。', '；', '！')[0];
-        var turn = PositiveOpening().Match(title);
-        if (turn.Success)
-        {
-            title = title[(turn.Index + turn.Length)..];
-        }
-
-        title = title.Trim().TrimEnd('。', '，', '；', '：');
-        if (title.Length > 30)
-        {
-            var comma = title.LastIndexOf('，', 30);
-            title = comma >= 6 ? title[..comma] : title;
-        }
-
-        return title;
-    }
-
-    /// <summary>A positive opening before the real problem: 能够…，但 / 虽然…，但是 / 总体较好，然而.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex("^(能够|始终|一直|总体|虽然|虽|尽管|基本|坚持|严格).{0,40}?[，,](但是|但|然而|不过|可是)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PositiveOpening();
 
     /// <summary>A common row gives each member one line: owner, the titles of their measures, the earliest deadline.</summary>
     private static string MemberMeasureLine(StatementRecord record, List<StatementItem> measures)
@@ -289,7 +323,7 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
-    private UnitSummary Summarize(string unitId, string unitName, List<StatementRecord> all, List<StatementRecord> accepted, List<ProblemRef> problems, List<CommonProblem> common)
+    private UnitSummary Summarize(string unitId, string unitName, List<StatementRecord> all, List<StatementRecord> accepted, Dictionary<string, StatementRecord> superseded, List<ProblemRef> problems, List<CommonProblem> common)
     {
         var byCategory = Enum.GetValues<CategoryCode>().ToDictionary(CategoryLabels.CodeOf, c => problems.Count(p => (p.Item.Category?.Code ?? CategoryCode.Other) == c));
         var flags = new List<UnitQualityFlag>();
@@ -298,14 +332,40 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
             flags.AddRange(record.Quality.Select(q => new UnitQualityFlag(record.StatementId, record.Source.FileName, q)));
         }
 
-        foreach (var (sentence, statements) in new CopiedTextDetector(options.CopiedSentenceMinLength).Find(accepted))
+        foreach (var (id, kept) in superseded)
         {
+            var record = all.First(r => r.StatementId == id);
+            flags.Add(new UnitQualityFlag(record.StatementId, record.Source.FileName, new QualityFlag
+            {
+                Code = "superseded_statement",
+                Severity = FlagSeverity.Info,
+                Message = "本材料与“" + kept.Source.FileName + "”（" + OwnerOf(kept) + "）是同一份材料或其另一版本，不重复计入，以“" + kept.Source.FileName + "”为准。",
+                Evidence = [kept.Source.FileName],
+                ItemIds = [kept.StatementId],
+            }));
+        }
+
+        foreach (var record in accepted)
+        {
+            flags.AddRange(MeetingFlags(record).Select(f => new UnitQualityFlag(record.StatementId, record.Source.FileName, f)));
+        }
+
+        // Copied text: one flag per pair of members, with the sentences they share (not one per sentence).
+        var copied = new CopiedTextDetector(options.CopiedSentenceMinLength).Find(accepted);
+        var pairs = copied
+            .SelectMany(c => c.Statements.SelectMany((a, i) => c.Statements.Skip(i + 1).Select(b => (Pair: (a, b), c.Sentence))))
+            .GroupBy(x => x.Pair)
+            .OrderBy(g => g.Key.a).ThenBy(g => g.Key.b);
+        foreach (var pair in pairs)
+        {
+            var (a, b) = pair.Key;
+            var sentences = pair.Select(x => x.Sentence).ToList();
             flags.Add(new UnitQualityFlag(null, null, new QualityFlag
             {
                 Code = "copied_text",
-                Message = "以下内容在 " + statements.Count.ToString(CultureInfo.InvariantCulture) + " 份材料中一字不差地出现（" + string.Join("、", statements.Select(s => OwnerOf(accepted[s]))) + "），疑似相互照抄或套用模板。",
-                Evidence = [Clip(sentence, 60)],
-                ItemIds = [.. statements.Select(s => accepted[s].StatementId)],
+                Message = OwnerOf(accepted[a]) + "与" + OwnerOf(accepted[b]) + "的材料有 " + sentences.Count.ToString(CultureInfo.InvariantCulture) + " 处内容一字不差，疑似相互照抄或套用模板。",
+                Evidence = [.. sentences.Take(3).Select(x => Clip(x, 60))],
+                ItemIds = [accepted[a].StatementId, accepted[b].StatementId],
             }));
         }
 
@@ -332,11 +392,17 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
             Causes = r.Summary?.Causes ?? 0,
             Measures = r.Summary?.Measures ?? 0,
             Reason = r.Rejection?.Message,
+            SupersededBy = superseded.TryGetValue(r.StatementId, out var kept) ? kept.StatementId : null,
         }).ToList();
 
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{unitName}共收到检视材料 {all.Count} 份，其中有效 {accepted.Count} 份");
-        var notAccepted = all.Count - accepted.Count;
+        if (superseded.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"，重复提交或旧版本 {superseded.Count} 份（不重复计数）");
+        }
+
+        var notAccepted = all.Count - accepted.Count - superseded.Count;
         if (notAccepted > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"，未通过 {notAccepted} 份");
@@ -370,7 +436,8 @@ public sealed partial class UnitConsolidator(ConsolidationOptions options, TimeP
             MeetingDate = options.MeetingDate,
             MeetingYear = accepted.Select(r => r.MeetingYear).OfType<int>().GroupBy(y => y).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault(),
             Statements = all.Count,
-            Accepted = accepted.Count,
+            Accepted = accepted.Count + superseded.Count,
+            Superseded = superseded.Count,
             Rejected = all.Count(r => r.Status == RecordStatus.Rejected),
             Failed = all.Count(r => r.Status == RecordStatus.Failed),
             Members = members,

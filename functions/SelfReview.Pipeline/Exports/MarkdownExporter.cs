@@ -16,7 +16,7 @@ public sealed class MarkdownExporter
         md.Append("## 材料情况\n\n| 文件 | 责任人 | 状态 | 问题 | 原因 | 措施 | 说明 |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var m in summary.Members)
         {
-            var status = m.Status switch { RecordStatus.Accepted => "有效", RecordStatus.Rejected => "未通过", _ => "处理失败" };
+            var status = m.SupersededBy is not null ? "重复（不计）" : m.Status switch { RecordStatus.Accepted => "有效", RecordStatus.Rejected => "未通过", _ => "处理失败" };
             md.Append(c, $"| {Cell(m.FileName)} | {Cell(m.Author ?? "—")} | {status} | {m.Problems} | {m.Causes} | {m.Measures} | {Cell(m.Reason ?? string.Empty)} |\n");
         }
 

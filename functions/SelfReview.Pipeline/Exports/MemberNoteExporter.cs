@@ -31,7 +31,7 @@ public sealed class MemberNoteExporter
         ArgumentNullException.ThrowIfNull(member);
         var document = new OfficialDocument();
         document.Append(OfficialDocument.Paragraph("检视材料退改意见", OfficialDocument.TitleFont, OfficialDocument.SizeTitle, JustificationValues.Center, lineTwips: 600, after: OfficialDocument.BodyLinePitch));
-        document.Append(OfficialDocument.Paragraph((member.Author is { } name ? name + "同志" : "“" + member.FileName + "”的提交人") + "：", OfficialDocument.BodyFont, Size, JustificationValues.Left, lineTwips: OfficialDocument.BodyLinePitch));
+        document.Append(OfficialDocument.Paragraph((member.StatementKind == StatementKind.Team ? "领导班子" : member.Author is { } name ? name + "同志" : "“" + member.FileName + "”的提交人") + "：", OfficialDocument.BodyFont, Size, JustificationValues.Left, lineTwips: OfficialDocument.BodyLinePitch));
         var flags = FlagsOf(summary, member);
         if (member.Status != RecordStatus.Accepted)
         {
@@ -49,7 +49,7 @@ public sealed class MemberNoteExporter
         var n = 1;
         foreach (var flag in flags)
         {
-            var evidence = flag.Evidence.Take(3).ToList();
+            var evidence = flag.Evidence.Take(2).ToList();
             document.Append(Body($"{n++}.{MemberWording(flag)}" + (evidence.Count > 0 ? "涉及：" + string.Join("；", evidence.Select(e => "“" + e.TrimEnd('。') + "”")) + "。" : string.Empty)));
         }
 

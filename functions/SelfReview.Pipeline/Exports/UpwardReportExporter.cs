@@ -36,10 +36,11 @@ public sealed class UpwardReportExporter
         document.Append(Body(Subheading("（一）学习研讨。"), Fill("会前学习研讨的时间、形式、内容")));
         document.Append(Body(Subheading("（二）征求意见。"), "通过", Fill("征求意见方式"), "共征求意见建议", Fill("征求意见条数"), "条，已逐条梳理并反馈到个人。"));
         document.Append(Body(Subheading("（三）谈心谈话。"), "班子成员之间、班子成员与分管部门负责人之间开展谈心谈话", Fill("谈心谈话人次"), "人次。"));
-        var materials = $"共收集个人检视材料 {summary.Statements} 份，经审核有效 {summary.Accepted} 份";
+        var materials = $"共收集个人检视材料 {summary.Statements} 份";
+        materials += summary.Superseded > 0 ? $"（其中重复提交或旧版本 {summary.Superseded} 份不重复计数）" : string.Empty;
+        materials += $"，经审核有效 {summary.Accepted - summary.Superseded} 份";
         var notAccepted = summary.Rejected + summary.Failed;
         materials += notAccepted > 0 ? $"，退回重写或无法识别 {notAccepted} 份" : string.Empty;
-        materials += summary.Superseded > 0 ? $"，另有重复提交或旧版本 {summary.Superseded} 份不重复计数" : string.Empty;
         document.Append(Body(Subheading("（四）撰写检视材料。"), materials + "。"));
 
         document.Append(Heading("二、会议召开情况"));

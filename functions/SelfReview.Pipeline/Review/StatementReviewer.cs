@@ -69,15 +69,29 @@ public sealed partial class StatementReviewer
             });
         }
 
-        var vague = measures.Where(IsVague).ToList();
+        // 大而化之 has two faces a member fixes differently: no action to check, and no time to finish by.
+        var vague = measures.Where(m => !ConcreteAction().IsMatch(m.Text)).ToList();
         if (vague.Count > 0)
         {
             flags.Add(new QualityFlag
             {
                 Code = "vague_measure",
-                Message = $"有 {vague.Count} 条整改措施没有具体举措或完成时限，过于笼统（大而化之），请补充可检验的做法和时间。",
+                Message = $"有 {vague.Count} 条整改措施只有表态、没有具体举措，过于笼统（大而化之），请写明做什么、做到什么程度。",
                 ItemIds = [.. vague.Select(m => m.Id)],
                 Evidence = [.. vague.Select(m => m.Title)],
+            });
+        }
+
+        var undated = measures.Where(m => m.Deadline is null).ToList();
+        if (undated.Count > 0)
+        {
+            flags.Add(new QualityFlag
+            {
+                Code = "measure_without_deadline",
+                Severity = FlagSeverity.Info,
+                Message = $"有 {undated.Count} 条整改措施没有完成时限，清单中将按单位统一时限列出，请补充具体时间（如“2025年6月底前”“立行立改”“长期坚持”）。",
+                ItemIds = [.. undated.Select(m => m.Id)],
+                Evidence = [.. undated.Select(m => m.Title)],
             });
         }
 
@@ -89,20 +103,17 @@ public sealed partial class StatementReviewer
                 Code = "problem_without_measure",
                 Message = $"有 {unanswered.Count} 个问题没有对应的整改措施，请逐一对应提出措施。",
                 ItemIds = [.. unanswered.Select(p => p.Id)],
-                Evidence = [.. unanswered.Select(p => p.Title)],
+                Evidence = [.. unanswered.Select(ItemTitles.Of)],
             });
         }
 
         return flags;
     }
 
-    /// <summary>A measure is vague when it names no time and no concrete action (a number, a frequency, a thing to produce).</summary>
-    private static bool IsVague(StatementItem measure) =>
-        measure.Deadline is null && !ConcreteAction().IsMatch(measure.Text);
-
     private static List<StatementItem> Items(IReadOnlyList<Section> sections, SectionKind kind) =>
         [.. sections.Where(s => s.Kind == kind).SelectMany(s => s.Items)];
 
-    [GeneratedRegex(@"\d|[一二三四五六七八九十两]\s*(次|篇|本|项|个|份|条|场|期|天|周|月)|每(月|周|季|年|半年)|制定|建立|出台|修订|完善.{0,6}(制度|机制|清单|台账)|开展.{0,8}(调研|专项|活动|培训)|召开|清单|台账|走访|约谈|督查|年底|年内|前完成|立行立改|长期坚持")]
+    /// <summary>A concrete, checkable action: a number, a frequency, a thing to produce or do (deadlines are the other flag).</summary>
+    [GeneratedRegex(@"\d|[一二三四五六七八九十两]\s*(次|篇|本|项|个|份|条|场|期|天|周|月)|每(月|周|季|年|半年)|制定|建立|出台|修订|(完善|制定|修订).{0,10}(制度|机制|清单|台账|办法|规定|方案|细则)|开展.{0,8}(调研|专项|活动|培训)|召开|清单|台账|走访|约谈|督查|讲党课|谈心谈话|撰写|调研报告")]
     private static partial Regex ConcreteAction();
 }

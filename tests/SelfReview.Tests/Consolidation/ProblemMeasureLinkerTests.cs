@@ -14,7 +14,9 @@ public sealed class ProblemMeasureLinkerTests
 
         var links = new ProblemMeasureLinker().Link(problems, measures, m => CategoryCode.Other);
 
-        foreach (var problem in problems)
+        // Where the wording links a problem, the index finds what scoring every pair finds; the problems
+        // the wording leaves unanswered may then take a measure by the statement's structure.
+        foreach (var problem in problems.Where(p => EveryPair(p, measures).Count > 0))
         {
             Assert.Equal(EveryPair(problem, measures), links[problem.Id]);
         }

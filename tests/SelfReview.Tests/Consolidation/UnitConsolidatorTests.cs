@@ -36,7 +36,7 @@ public sealed class UnitConsolidatorTests
                 ("理论学习不够深入", CategoryCode.Theory, "001 009 023 赵明远 王丽 孙立华 034"),
                 ("意识形态工作抓得不够紧", CategoryCode.Political, "001 023 赵明远"),
                 ("攻坚克难的劲头不足", CategoryCode.Responsibility, "001 005 赵明远"),
-                ("调查研究不够深入", CategoryCode.Style, "001 023 赵明远 030 031 孙立华 034"),
+                ("调查研究不够深入", CategoryCode.Style, "001 002 023 赵明远 030 031 孙立华 034"),
                 ("落实中央八项规定精神有松懈", CategoryCode.Integrity, "001 023 赵明远 031 王丽 孙立华"),
                 ("“一岗双责”压力传导不够", CategoryCode.PartyBuilding, "002 赵明远 031"),
                 ("贯彻落实上级决策部署的系统性还不够强", CategoryCode.Political, "023 赵明远 孙立华"),
@@ -71,7 +71,7 @@ public sealed class UnitConsolidatorTests
         Assert.All(defaulted, r => Assert.Equal(("2025年4月20日前", new DateOnly(2025, 4, 20)), (r.Deadline, r.DueDate!.Value)));
         var research = rows.Single(r => r.Problem.StartsWith("调查研究不够深入", StringComparison.Ordinal));
         Assert.True(research.DeadlineFromMeasure);
-        Assert.Equal(7, research.Owners.Count);
+        Assert.Equal(8, research.Owners.Count);
         Assert.All(rows.Where(r => r.DeadlineFromMeasure && r.DueDate is null), r => Assert.Matches("立行立改|长期坚持|每|个月内|20\\*\\*", r.Deadline));
     }
 
@@ -83,7 +83,7 @@ public sealed class UnitConsolidatorTests
 
         var copied = Assert.Single(unitFlags, f => f.Code == "copied_text");
         Assert.StartsWith("开展调查研究存在“蜻蜓点水”现象", copied.Evidence[0], StringComparison.Ordinal);
-        Assert.Contains("031、孙立华", copied.Message, StringComparison.Ordinal);
+        Assert.Contains("031与孙立华的材料有 1 处内容一字不差", copied.Message, StringComparison.Ordinal);
         Assert.Equal(
             ["攻坚克难的劲头有所减弱", "调查研究不够深入", "调查研究不够深入扎实"],
             unitFlags.Where(f => f.Code == "identical_items").Select(f => f.Evidence[0]).Order(StringComparer.Ordinal));
@@ -91,7 +91,9 @@ public sealed class UnitConsolidatorTests
         var perFile = report.Summary.Quality.Where(q => q.FileName is not null).Select(q => (q.FileName!, q.Flag.Code)).ToHashSet();
         Assert.Contains(("009.txt", "web_leftover"), perFile);
         Assert.Equal(["001.txt", "002.txt", "005.txt", "009.txt", "016.txt", "034.txt"], perFile.Where(f => f.Code == "placeholder").Select(f => f.Item1).Order(StringComparer.Ordinal));
-        Assert.Equal(8, perFile.Count(f => f.Code == "vague_measure"));
+        // vague_measure is "no action to check"; a missing deadline is its own flag (measure_without_deadline).
+        Assert.Equal(9, perFile.Count(f => f.Code == "vague_measure"));
+        Assert.Contains(perFile, f => f.Code == "measure_without_deadline");
         Assert.DoesNotContain(perFile, f => f.Code == "missing_section");
     }
 
