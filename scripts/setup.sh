@@ -8,6 +8,9 @@ apt_packages=()
 # (stages add their Debian packages here: OCR, PDF rasterising, pandoc for the benchmark)
 # OCR of scans: Tesseract with Simplified Chinese, and pdftoppm (poppler-utils) to render scanned PDF pages.
 apt_packages+=(tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
+# The web page's browser tests: Debian's Chromium (Playwright drives it through ExecutablePath; it cannot
+# download its own browser here) and a small Chinese font so the screenshots show the page as people see it.
+apt_packages+=(chromium fonts-wqy-microhei)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
