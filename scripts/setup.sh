@@ -10,6 +10,9 @@ apt_packages=()
 apt_packages+=(tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
 # Render checks of the Office exports: LibreOffice (headless) prints XLSX/DOCX to PDF; Noto CJK gives it Chinese glyphs.
 apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk)
+# The web page's browser tests: Debian's Chromium (Playwright drives it through ExecutablePath; it cannot
+# download its own browser here) and a small Chinese font so the screenshots show the page as people see it.
+apt_packages+=(chromium fonts-wqy-microhei)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace SelfReview.Tests;
 
 /// <summary>Fixture paths: files copied beside the test assembly by the project file.</summary>
@@ -36,6 +38,13 @@ public static class TestFiles
 
     /// <summary>The Functions app's host.json, as built.</summary>
     public static string FunctionsHostJson => Path.Combine(Root, "functions-app", "host.json");
+
+    /// <summary>The working tree the tests were built from (assembly metadata RepositoryRoot).</summary>
+    public static string RepositoryRoot =>
+        typeof(TestFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+
+    /// <summary>Where the browser tests save their screenshots: artifacts/screenshots/ of the working tree.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts", "screenshots")).FullName;
 
     /// <summary>contracts/openapi.yaml.</summary>
     public static string OpenApi => Path.Combine(Root, "contracts", "openapi.yaml");
