@@ -12,4 +12,6 @@ public enum TextOrigin
     [JsonStringEnumMemberName("ocrTesseract")] OcrTesseract,
     [JsonStringEnumMemberName("ocrDocumentIntelligence")] OcrDocumentIntelligence,
     [JsonStringEnumMemberName("mixed")] Mixed,
+    /// <summary>OCR in process with the PP-OCRv4 models (appended last: the names are the contract, the order is not).</summary>
+    [JsonStringEnumMemberName("ocrPaddle")] OcrPaddle,
 }

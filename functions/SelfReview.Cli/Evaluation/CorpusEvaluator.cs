@@ -47,7 +47,7 @@ public sealed class CorpusEvaluator(Scorer scorer)
                 }
             }
 
-            var edits = record.Source.TextOrigin is TextOrigin.OcrTesseract or TextOrigin.OcrDocumentIntelligence ? 2 : 0;
+            var edits = record.Source.TextOrigin is TextOrigin.OcrTesseract or TextOrigin.OcrPaddle or TextOrigin.OcrDocumentIntelligence ? 2 : 0;
             var predictedPresent = new HashSet<string>();
             for (var k = 0; k < Kinds.Length; k++)
             {

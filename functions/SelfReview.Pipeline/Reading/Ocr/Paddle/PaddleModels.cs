@@ -1,0 +1,90 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
+
+/// <summary>
+/// The PP-OCRv4 detection and recognition sessions and the recognition dictionary, loaded once per
+/// process and shared by every page: <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/>
+/// is thread-safe, and one session holds the weights once however many pages run at the same time.
+/// </summary>
+internal sealed class PaddleModels : IDisposable
+{
+    public const string DetectionFile = "ch_PP-OCRv4_det_infer.onnx";
+    public const string RecognitionFile = "ch_PP-OCRv4_rec_infer.onnx";
+    public const string DictionaryFile = "ppocr_keys_v1.txt";
+
+    private PaddleModels(InferenceSession detection, InferenceSession recognition, string[] characters)
+    {
+        Detection = detection;
+        Recognition = recognition;
+        Characters = characters;
+        DetectionInput = detection.InputMetadata.Keys.First();
+        RecognitionInput = recognition.InputMetadata.Keys.First();
+    }
+
+    public InferenceSession Detection { get; }
+
+    public InferenceSession Recognition { get; }
+
+    public string DetectionInput { get; }
+
+    public string RecognitionInput { get; }
+
+    /// <summary>Recognition classes: 0 is the CTC blank, then the dictionary in file order, then a space (PaddleOCR's use_space_char).</summary>
+    public string[] Characters { get; }
+
+    /// <summary>The first of the three files missing from <paramref name="directory"/>, or null when all are there.</summary>
+    public static string? MissingFile(string directory) =>
+        new[] { DetectionFile, RecognitionFile, DictionaryFile }.FirstOrDefault(f => !File.Exists(Path.Combine(directory, f)));
+
+    /// <summary>Loads the models from <paramref name="directory"/>, which <see cref="MissingFile"/> found complete; <paramref name="intraOpThreads"/> is what one model run may use.</summary>
+    public static PaddleModels Load(string directory, int intraOpThreads)
+    {
+        var detection = new InferenceSession(Path.Combine(directory, DetectionFile), Options(intraOpThreads));
+        var recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), Options(intraOpThreads));
+        var dictionary = File.ReadAllText(Path.Combine(directory, DictionaryFile))
+            .Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .ToList();
+        if (dictionary.Count > 0 && dictionary[^1].Length == 0)
+        {
+            dictionary.RemoveAt(dictionary.Count - 1);
+        }
+
+        string[] characters = ["", .. dictionary, " "];
+        var classes = recognition.OutputMetadata.Values.First().Dimensions[^1];
+        if (classes != characters.Length)
+        {
+            detection.Dispose();
+            recognition.Dispose();
+            throw new InvalidDataException(
+                $"The recognition model has {classes} classes but {DictionaryFile} gives {characters.Length} (blank + {dictionary.Count} + space): the models and dictionary do not belong together.");
+        }
+
+        return new PaddleModels(detection, recognition, characters);
+    }
+
+    public void Dispose()
+    {
+        Detection.Dispose();
+        Recognition.Dispose();
+    }
+
+    private static SessionOptions Options(int intraOpThreads)
+    {
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = intraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // Every page and every width bucket has its own shapes: an arena keeps the largest of each
+            // alive for the life of the process, so it is off and memory goes back after each run.
+            EnableCpuMemArena = false,
+        };
+        // Idle ONNX Runtime threads spin for work by default, which steals the processor from the other
+        // page in flight (and from the rest of the machine) on a small host.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
+}
