@@ -23,7 +23,7 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs.
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
-          selfreview ocr-bench <files…> --truth FILE
+          selfreview ocr-bench <files…> --truth FILE [--engines tesseract,paddleocr]
               Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
               page and the character error rate against the truth text.
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]

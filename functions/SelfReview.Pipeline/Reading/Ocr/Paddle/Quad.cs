@@ -24,6 +24,13 @@ internal readonly record struct Quad(Vector2 TopLeft, Vector2 TopRight, Vector2 
 
     public float CenterY => (Top + Bottom) / 2;
 
+    /// <summary>The first <paramref name="length"/> pixels of the box along the line.</summary>
+    public Quad Start(float length)
+    {
+        var t = Math.Min(1f, length / Math.Max(1f, Width));
+        return new Quad(TopLeft, Vector2.Lerp(TopLeft, TopRight, t), Vector2.Lerp(BottomLeft, BottomRight, t), BottomLeft);
+    }
+
     /// <summary>The same box read upside down (the page turned by 180°).</summary>
     public Quad Flipped => new(BottomRight, BottomLeft, TopLeft, TopRight);
 
