@@ -4,7 +4,7 @@ namespace SelfReview.Cli;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--ocr", "--quiet"];
-    private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel", "--truth"];
+    private static readonly HashSet<string> Valued = ["--out", "--unit", "--unit-name", "--meeting-date", "--parallel", "--truth", "--engines"];
     private static readonly HashSet<string> BenchValued = ["--files", "--iterations", "--sizes", "--pandoc", "--warmup"];
 
     public List<string> Positional { get; } = [];
