@@ -1,3 +1,4 @@
+using System.Numerics;
 using SelfReview.Pipeline.Reading.Layout;
 
 namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
@@ -27,6 +28,7 @@ internal static class ReadingOrder
             return [];
         }
 
+        boxes = Deskewed(boxes);
         var em = Median(boxes.Select(b => b.Box.Height));
         if (Gutter(boxes, pageWidth, em) is not { } gutter)
         {
@@ -106,6 +108,32 @@ internal static class ReadingOrder
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The boxes turned about the page's centre by the median angle of its lines, so that a photo taken
+    /// a few degrees askew is ordered as if level: a long line's upright bounding box grows with its
+    /// skew and would swallow the short line below it into its row.
+    /// </summary>
+    private static IReadOnlyList<RecognisedLine> Deskewed(IReadOnlyList<RecognisedLine> boxes)
+    {
+        var angles = boxes.Where(b => b.Box.Width >= 3 * b.Box.Height)
+            .Select(b => MathF.Atan2(b.Box.TopRight.Y - b.Box.TopLeft.Y, b.Box.TopRight.X - b.Box.TopLeft.X))
+            .ToList();
+        if (angles.Count == 0)
+        {
+            return boxes;
+        }
+
+        var angle = Median(angles);
+        if (MathF.Abs(angle) < 0.002f)
+        {
+            return boxes;
+        }
+
+        var turn = Matrix3x2.CreateRotation(-angle);
+        Vector2 T(Vector2 p) => Vector2.Transform(p, turn);
+        return [.. boxes.Select(b => b with { Box = new Quad(T(b.Box.TopLeft), T(b.Box.TopRight), T(b.Box.BottomRight), T(b.Box.BottomLeft)) })];
     }
 
     private static float Overlap(List<RecognisedLine> row, RecognisedLine box)

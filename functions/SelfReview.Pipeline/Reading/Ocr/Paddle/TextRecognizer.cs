@@ -14,6 +14,9 @@ internal static class TextRecognizer
 {
     public const int InputHeight = 48;
 
+    /// <summary>How far each box is lengthened at each end, in its heights.</summary>
+    private const float EndPadding = 0.25f;
+
     /// <summary>
     /// Lines in one model run. Small: on a CPU a batch saves little per line (a line of 1,700 × 48 pixels
     /// already fills the vector units), while its activations grow with every line in it; on the seed's
@@ -22,10 +25,12 @@ internal static class TextRecognizer
     private const int BatchSize = 4;
 
     /// <summary>
-    /// Width buckets (pixels at 48 high), every 160 up to 3,200 (a ratio of 66, a very long line): a line
-    /// of 36 characters is about 1,700 wide, so padding costs at most a tenth of it.
+    /// Width buckets (pixels at 48 high), every 160 from 320 up to 3,200 (a ratio of 66, a very long
+    /// line): a line of 36 characters is about 1,700 wide, so padding costs at most a tenth of it. Nothing
+    /// is narrower than 320, PaddleOCR's own minimum (rec_image_shape 3×48×320): a short last line of two
+    /// characters and a full stop, padded less, loses the full stop.
     /// </summary>
-    private static readonly int[] Buckets = [.. Enumerable.Range(1, 20).Select(i => i * 160)];
+    private static readonly int[] Buckets = [.. Enumerable.Range(2, 19).Select(i => i * 160)];
 
     /// <summary>Boxes taller than wide by this ratio hold vertical text (PaddleOCR turns such crops a quarter).</summary>
     private const float VerticalRatio = 1.5f;
@@ -34,7 +39,7 @@ internal static class TextRecognizer
     {
         var jobs = boxes
             .Select((box, index) => (Index: index, Box: box.Height >= VerticalRatio * box.Width ? box.QuarterTurned : box))
-            .Select(j => (j.Index, j.Box, Width: TargetWidth(j.Box)))
+            .Select(j => (j.Index, Box: Lengthened(j.Box), Width: TargetWidth(Lengthened(j.Box))))
             .OrderBy(j => j.Width)
             .ToList();
         var results = new RecognisedLine[boxes.Count];
@@ -73,6 +78,18 @@ internal static class TextRecognizer
         }
 
         return [.. results];
+    }
+
+    /// <summary>
+    /// The box lengthened at both ends by a fraction of its height: the detector's region stops at the
+    /// strokes of the last character it is sure of, and a full stop or a closing bracket at the end of a
+    /// line (a small mark low in its cell) is otherwise cut off.
+    /// </summary>
+    private static Quad Lengthened(Quad box)
+    {
+        var along = box.TopRight - box.TopLeft;
+        var extra = along * (EndPadding * box.Height / Math.Max(1f, box.Width));
+        return new Quad(box.TopLeft - extra, box.TopRight + extra, box.BottomRight + extra, box.BottomLeft - extra);
     }
 
     private static int TargetWidth(Quad box)
