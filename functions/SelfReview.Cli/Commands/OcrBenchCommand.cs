@@ -23,9 +23,11 @@ namespace SelfReview.Cli.Commands;
 /// </summary>
 public static class OcrBenchCommand
 {
-    public sealed record Row(string File, string Engine, string Origin, int Pages, double Seconds, double? Cer, int MarkersKept, int Markers, long PeakBytes, string? Rejection)
+    public sealed record Row(string File, string Engine, string Origin, int Pages, double Seconds, double? Cer, int MarkersKept, int Markers, long PeakBytes, string? Rejection, double CpuSeconds = 0)
     {
         public double SecondsPerPage => Pages > 0 ? Seconds / Pages : Seconds;
+
+        public double CpuSecondsPerPage => Pages > 0 ? CpuSeconds / Pages : CpuSeconds;
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, TextWriter stdout, CancellationToken cancellationToken)
@@ -88,12 +90,15 @@ public static class OcrBenchCommand
 
         ReadOutcome outcome;
         double seconds;
+        double cpu;
         long peak;
         await using (var memory = new ProcessTreeMemory())
         {
+            var cpuBefore = ProcessorTime.Total();
             var started = Stopwatch.GetTimestamp();
             outcome = await reader.ReadAsync(bytes, format, cancellationToken);
             seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            cpu = (ProcessorTime.Total() - cpuBefore).TotalSeconds;
             peak = Math.Max(memory.PeakBytes, ProcessTreeMemory.CurrentBytes());
         }
 
@@ -106,7 +111,7 @@ public static class OcrBenchCommand
         // The records' spelling: TextOrigin values serialise camel-cased (pdfTextLayer, ocrTesseract …).
         var origin = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(document.Origin.ToString());
         var (kept, total) = EnumeratorMarkers.Compare(truth, text);
-        return new Row(name, engine, origin, document.Pages ?? 1, seconds, CharacterErrorRate.Compute(truth, text), kept, total, peak, null);
+        return new Row(name, engine, origin, document.Pages ?? 1, seconds, CharacterErrorRate.Compute(truth, text), kept, total, peak, null, cpu);
     }
 
     public static string Report(IReadOnlyList<Row> rows, int processors)
@@ -114,14 +119,14 @@ public static class OcrBenchCommand
         var c = CultureInfo.InvariantCulture;
         var width = Math.Max(4, rows.Count == 0 ? 0 : rows.Max(r => r.File.Length));
         var sb = new StringBuilder();
-        sb.Append(c, $"{"file".PadRight(width)}  {"engine",-10} {"origin",-24} {"pages",5} {"s/page",7} {"CER",7} {"markers",9} {"peak MB",8}\n");
+        sb.Append(c, $"{"file".PadRight(width)}  {"engine",-10} {"origin",-24} {"pages",5} {"s/page",7} {"cpu s/p",7} {"CER",7} {"markers",9} {"peak MB",8}\n");
         sb.Append(new string('-', width)).Append("  ").Append(new string('-', 10)).Append(' ').Append(new string('-', 24)).Append(' ').Append(new string('-', 5))
-            .Append(' ').Append(new string('-', 7)).Append(' ').Append(new string('-', 7)).Append(' ').Append(new string('-', 9)).Append(' ').Append(new string('-', 8)).Append('\n');
+            .Append(' ').Append(new string('-', 7)).Append(' ').Append(new string('-', 7)).Append(' ').Append(new string('-', 7)).Append(' ').Append(new string('-', 9)).Append(' ').Append(new string('-', 8)).Append('\n');
         foreach (var row in rows)
         {
             var cer = row.Cer is { } value ? value.ToString("0.00%", c) : "-";
             var markers = row.Rejection is null ? $"{row.MarkersKept}/{row.Markers}" : "-";
-            sb.Append(c, $"{row.File.PadRight(width)}  {row.Engine,-10} {row.Origin,-24} {row.Pages,5} {row.SecondsPerPage,7:0.00} {cer,7} {markers,9} {row.PeakBytes / 1_048_576.0,8:0}");
+            sb.Append(c, $"{row.File.PadRight(width)}  {row.Engine,-10} {row.Origin,-24} {row.Pages,5} {row.SecondsPerPage,7:0.00} {row.CpuSecondsPerPage,7:0.00} {cer,7} {markers,9} {row.PeakBytes / 1_048_576.0,8:0}");
             if (row.Rejection is not null)
             {
                 sb.Append("  ").Append(row.Rejection);
@@ -134,12 +139,15 @@ public static class OcrBenchCommand
         {
             var read = engine.Where(r => r.Rejection is null).ToList();
             var pages = read.Sum(r => r.Pages);
-            sb.Append(c, $"{engine.Key}: {read.Count} file(s), {pages} page(s), {read.Sum(r => r.Seconds) / Math.Max(1, pages):0.00} s/page, median CER {Median(read.Select(r => r.Cer!.Value)):0.00%}, markers kept {read.Sum(r => r.MarkersKept)} of {read.Sum(r => r.Markers)}, peak {read.Max(r => r.PeakBytes) / 1_048_576.0:0} MB\n");
+            sb.Append(c, $"{engine.Key}: {read.Count} file(s), {pages} page(s), {read.Sum(r => r.Seconds) / Math.Max(1, pages):0.00} s/page wall, {read.Sum(r => r.CpuSeconds) / Math.Max(1, pages):0.00} s/page processor, median CER {Median(read.Select(r => r.Cer!.Value)):0.00%}, markers kept {read.Sum(r => r.MarkersKept)} of {read.Sum(r => r.Markers)}, peak {read.Max(r => r.PeakBytes) / 1_048_576.0:0} MB\n");
         }
 
-        sb.Append(c, $"CER: edit distance / reference length over NFKC-normalised text with all whitespace removed. Markers: 一是 （一） 一、 1. of the truth found in the text. Peak: resident memory of this process and its children. {processors} processor(s).\n");
+        sb.Append(c, $"CER: edit distance / reference length over NFKC-normalised text with all whitespace removed. Markers: 一是 （一） 一、 1. of the truth found in the text. Peak: resident memory of this process and its children. cpu s/p: processor time of this process and its children per page. {processors} processor(s), load average {LoadAverage()}.\n");
         return sb.ToString();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static double Median(IEnumerable<double> values)
     {

@@ -15,9 +15,9 @@ public sealed class OcrBenchCommandTests
 
         Assert.Equal(CliApp.Ok, code);
         // The text PDF reads exactly as the seed with either engine behind the reader: no OCR, no errors, every marker.
-        Assert.Matches(@"000_2b906ff47b59dcbb\.text\.pdf\s+tesseract\s+pdfTextLayer\s+3\s+\d+\.\d\d\s+0\.00%\s+(\d+)/\1\s+\d+", stdout.ToString());
-        Assert.Matches(@"000_2b906ff47b59dcbb\.text\.pdf\s+paddleocr\s+pdfTextLayer\s+3\s+\d+\.\d\d\s+0\.00%\s+(\d+)/\1\s+\d+", stdout.ToString());
-        Assert.Matches(@"paddleocr: 1 file\(s\), 3 page\(s\), \d+\.\d\d s/page, median CER 0\.00%, markers kept (\d+) of \1, peak \d+ MB", stdout.ToString());
+        Assert.Matches(@"000_2b906ff47b59dcbb\.text\.pdf\s+tesseract\s+pdfTextLayer\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+0\.00%\s+(\d+)/\1\s+\d+", stdout.ToString());
+        Assert.Matches(@"000_2b906ff47b59dcbb\.text\.pdf\s+paddleocr\s+pdfTextLayer\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+0\.00%\s+(\d+)/\1\s+\d+", stdout.ToString());
+        Assert.Matches(@"paddleocr: 1 file\(s\), 3 page\(s\), \d+\.\d\d s/page wall, \d+\.\d\d s/page processor, median CER 0\.00%, markers kept (\d+) of \1, peak \d+ MB", stdout.ToString());
         Assert.Contains("whitespace removed", stdout.ToString(), StringComparison.Ordinal);
     }
 
@@ -37,7 +37,7 @@ public sealed class OcrBenchCommandTests
     {
         var report = OcrBenchCommand.Report([new OcrBenchCommand.Row("scan.pdf", "tesseract", "-", 0, 0.1, null, 0, 12, 80 << 20, "ocr_unavailable: 本机未安装")], 2);
 
-        Assert.Matches(@"scan\.pdf\s+tesseract\s+-\s+0\s+0\.10\s+-\s+-\s+80\s+ocr_unavailable", report);
+        Assert.Matches(@"scan\.pdf\s+tesseract\s+-\s+0\s+0\.10\s+0\.00\s+-\s+-\s+80\s+ocr_unavailable", report);
         Assert.DoesNotContain("tesseract: ", report, StringComparison.Ordinal); // no summary for an engine that read nothing
     }
 
