@@ -24,7 +24,10 @@ public sealed class OcrOptions
     /// <summary>PP-OCR detection sees the page with its longest side at most this many pixels (PaddleOCR's limit_side_len).</summary>
     public int DetectionMaxSide { get; set; } = 2048;
 
-    /// <summary>Threads one PP-OCR model run may use; 0 shares the processors among the pages in flight.</summary>
+    /// <summary>
+    /// Threads one PP-OCR model run may use; 0: a detection (one page at a time) uses every processor,
+    /// a recognition run shares them with the other pages in flight.
+    /// </summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary>Pages one upload may have (PDF pages, TIFF frames).</summary>

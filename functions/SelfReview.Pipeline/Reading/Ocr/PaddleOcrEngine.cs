@@ -39,8 +39,13 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         _options = options.Value;
         _logger = logger;
         _slots = new SemaphoreSlim(_options.EffectiveParallelism);
-        var threads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / _options.EffectiveParallelism);
-        _models = new Lazy<PaddleModels>(() => PaddleModels.Load(_options.EffectiveModelsDirectory, threads), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Detection runs one page at a time (PaddleModels.DetectionGate) with every processor; recognition
+        // runs on every page in flight, sharing the processors among them.
+        var detectionThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Environment.ProcessorCount;
+        var recognitionThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / _options.EffectiveParallelism);
+        _models = new Lazy<PaddleModels>(
+            () => PaddleModels.Load(_options.EffectiveModelsDirectory, detectionThreads, recognitionThreads),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public TextOrigin Origin => TextOrigin.OcrPaddle;

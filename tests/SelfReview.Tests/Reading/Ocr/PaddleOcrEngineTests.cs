@@ -15,6 +15,7 @@ public sealed class PaddleOcrEngineTests(RenderedStatement statement) : IClassFi
     [InlineData(RenderedStatement.Turned180)]
     [InlineData(RenderedStatement.TwoColumns)]
     [InlineData(RenderedStatement.Phone)]
+    [InlineData(RenderedStatement.ScannedPdf)]
     public void Recognize_ReadsThePage_WithAtMostHalfAPercentOfCharactersWrong(string page)
     {
         var document = statement.Documents[page];

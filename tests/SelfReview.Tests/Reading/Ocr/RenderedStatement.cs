@@ -3,6 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfReview.Pipeline.Reading;
 using SelfReview.Pipeline.Reading.Ocr;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 
 namespace SelfReview.Tests.Reading.Ocr;
 
@@ -19,6 +22,7 @@ public sealed class RenderedStatement : IAsyncLifetime, IDisposable
     public const string Turned180 = "turned180.png";
     public const string TwoColumns = "columns.png";
     public const string Phone = "phone.jpg";
+    public const string ScannedPdf = "scan.pdf";
 
     public const string Title = "关于改进作风的个人对照检查";
 
@@ -53,6 +57,7 @@ public sealed class RenderedStatement : IAsyncLifetime, IDisposable
             [Turned180] = RenderedPage.Png(turned180),
             [TwoColumns] = RenderedPage.Png(columns),
             [Phone] = RenderedPage.PhonePhoto(page),
+            [ScannedPdf] = ScanAsPdf(RenderedPage.Png(page), page.Width, page.Height),
         };
         await Task.WhenAll(inputs.Select(async input =>
         {
@@ -69,4 +74,14 @@ public sealed class RenderedStatement : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _engine.Dispose();
+
+    /// <summary>The page as a scanner's PDF: one A4 page holding the image at 150 dpi, no text layer (pdftoppm renders it back).</summary>
+    private static byte[] ScanAsPdf(byte[] png, int width, int height)
+    {
+        var builder = new PdfDocumentBuilder();
+        var page = builder.AddPage(PageSize.A4);
+        var (w, h) = (width * 72.0 / 150, height * 72.0 / 150);
+        page.AddPng(png, new PdfRectangle(40, 842 - 40 - h, 40 + w, 842 - 40));
+        return builder.Build();
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class PaddleModels : IDisposable
 
     private PaddleModels(InferenceSession detection, InferenceSession recognition, string[] characters)
     {
+        DetectionGate = new SemaphoreSlim(1);
         Detection = detection;
         Recognition = recognition;
         Characters = characters;
@@ -23,6 +24,13 @@ internal sealed class PaddleModels : IDisposable
     }
 
     public InferenceSession Detection { get; }
+
+    /// <summary>
+    /// One detection at a time, with all the threads it was given: a detection run holds a few hundred
+    /// megabytes of feature maps, recognition runs a few tens, so pages overlap in recognition and
+    /// queue for detection, which keeps two pages in flight within the memory of one detection.
+    /// </summary>
+    public SemaphoreSlim DetectionGate { get; }
 
     public InferenceSession Recognition { get; }
 
@@ -37,12 +45,15 @@ internal sealed class PaddleModels : IDisposable
     public static string? MissingFile(string directory) =>
         new[] { DetectionFile, RecognitionFile, DictionaryFile }.FirstOrDefault(f => !File.Exists(Path.Combine(directory, f)));
 
-    /// <summary>Loads the models from <paramref name="directory"/>, which <see cref="MissingFile"/> found complete; <paramref name="intraOpThreads"/> is what one model run may use.</summary>
-    public static PaddleModels Load(string directory, int intraOpThreads)
+    /// <summary>
+    /// Loads the models from <paramref name="directory"/>, which <see cref="MissingFile"/> found complete;
+    /// a detection run may use <paramref name="detectionThreads"/>, a recognition run <paramref name="recognitionThreads"/>.
+    /// </summary>
+    public static PaddleModels Load(string directory, int detectionThreads, int recognitionThreads)
     {
         SharedArena.Value.ToString();
-        var detection = new InferenceSession(Path.Combine(directory, DetectionFile), Options(intraOpThreads));
-        var recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), Options(intraOpThreads));
+        var detection = new InferenceSession(Path.Combine(directory, DetectionFile), Options(detectionThreads));
+        var recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), Options(recognitionThreads));
         var dictionary = File.ReadAllText(Path.Combine(directory, DictionaryFile))
             .Split('\n')
             .Select(l => l.TrimEnd('\r'))
@@ -67,6 +78,7 @@ internal sealed class PaddleModels : IDisposable
 
     public void Dispose()
     {
+        DetectionGate.Dispose();
         Detection.Dispose();
         Recognition.Dispose();
     }

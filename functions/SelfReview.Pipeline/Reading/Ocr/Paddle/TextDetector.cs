@@ -4,7 +4,7 @@ namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
 
 /// <summary>
 /// Finds text lines with the PP-OCRv4 detection model: the page resized so its longest side is at most
-/// <see cref="OcrOptions.DetectionMaxSide"/> (sides rounded to multiples of 32, the network's stride),
+/// <see cref="OcrOptions.DetectionMaxSide"/> (a long image: as many pixels as a page of that size; sides rounded to multiples of 32, the network's stride),
 /// normalised with the ImageNet mean and deviation as PaddleOCR's <c>NormalizeImage</c> does, then the
 /// probability map post-processed by <see cref="DbPostProcessor"/>.
 /// </summary>
@@ -17,7 +17,12 @@ internal static class TextDetector
 
     public static List<Quad> Detect(PaddleModels models, GrayImage page, int maxSide, CancellationToken stop)
     {
-        var scale = Math.Min(1f, (float)maxSide / Math.Max(page.Width, page.Height));
+        // The longest side at most maxSide; a long image (a 长图 of several pages stacked) instead gets the
+        // pixels of a page-shaped one at that size (maxSide × maxSide/√2), or its type would shrink to specks.
+        var budget = (double)maxSide * maxSide / Math.Sqrt(2);
+        var scale = Math.Max(page.Width, page.Height) > 2 * Math.Min(page.Width, page.Height)
+            ? (float)Math.Min(1, Math.Sqrt(budget / ((double)page.Width * page.Height)))
+            : Math.Min(1f, (float)maxSide / Math.Max(page.Width, page.Height));
         var width = Math.Max(32, (int)MathF.Round(page.Width * scale / 32) * 32);
         var height = Math.Max(32, (int)MathF.Round(page.Height * scale / 32) * 32);
         var plane = width * height;
@@ -40,8 +45,18 @@ internal static class TextDetector
         using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, height, width]);
         using var run = new RunOptions();
         using var terminate = stop.Register(() => run.Terminate = true);
-        using var outputs = models.Detection.Run(run, [models.DetectionInput], [tensor], models.Detection.OutputNames);
-        var probability = outputs[0].GetTensorDataAsSpan<float>();
+        float[] probability;
+        models.DetectionGate.Wait(stop);
+        try
+        {
+            using var outputs = models.Detection.Run(run, [models.DetectionInput], [tensor], models.Detection.OutputNames);
+            probability = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        }
+        finally
+        {
+            models.DetectionGate.Release();
+        }
+
         var boxes = DbPostProcessor.Boxes(probability, width, height);
         return [.. boxes.Select(b => b.ScaledInto(sx, sy, page.Width, page.Height))];
     }
