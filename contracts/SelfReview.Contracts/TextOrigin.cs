@@ -13,4 +13,6 @@ public enum TextOrigin
     [JsonStringEnumMemberName("ocrDocumentIntelligence")] OcrDocumentIntelligence,
     [JsonStringEnumMemberName("mixed")] Mixed,
     [JsonStringEnumMemberName("html")] Html,
+    /// <summary>OCR in process with the PP-OCRv4 models (appended last: the names are the contract, the order is not).</summary>
+    [JsonStringEnumMemberName("ocrPaddle")] OcrPaddle,
 }

@@ -32,8 +32,9 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs (DIR/statements/<file>.json).
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
-          selfreview ocr-bench <files…> --truth FILE
-              Reads scans, PDFs or images as the pipeline does: pages, seconds per page, character error rate.
+          selfreview ocr-bench <files…> --truth FILE [--engines tesseract,paddleocr]
+              Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
+              page and the character error rate against the truth text.
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
               Medians per stage against the floor and pandoc, consolidation with memory, exports, process end to end.
         """;
@@ -97,6 +98,7 @@ public static class CliApp
             (line, ct) => SchemaCommand.RunAsync(line, stdout, ct)));
         root.Add(Command("ocr-bench", "Reads scans as the pipeline does and scores them against a truth text", [Inputs("files", "Scans, PDFs or images")], [
             Valued("--truth", "The text they should read as"),
+            Valued("--engines", "Engines to compare, e.g. tesseract,paddleocr (default tesseract,paddleocr)"),
         ], (line, ct) => WithEngineAsync(line, sp => OcrBenchCommand.RunAsync(sp, line, stdout, ct))));
         root.Add(Command("bench", "Medians of every stage over a folder of .docx statements", [Inputs("folder", "A folder of .docx statements", single: true)], [
             Valued("--files", "Files to use (default 1000)"),

@@ -51,7 +51,7 @@ public sealed class CorpusEvaluator(Scorer scorer)
                 ScoreWho(name, record, gold, misses, ref team, ref personal, ref author, ref position, ref year);
             }
 
-            var edits = record.Source.TextOrigin is TextOrigin.OcrTesseract or TextOrigin.OcrDocumentIntelligence ? 2 : 0;
+            var edits = record.Source.TextOrigin is TextOrigin.OcrTesseract or TextOrigin.OcrPaddle or TextOrigin.OcrDocumentIntelligence ? 2 : 0;
             var predictedPresent = new HashSet<string>();
             for (var k = 0; k < Kinds.Length; k++)
             {

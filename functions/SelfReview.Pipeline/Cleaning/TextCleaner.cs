@@ -29,7 +29,7 @@ public sealed class TextCleaner(DomainVocabulary vocabulary, EnumeratorRecognize
                 var label = first ? block.Label : null;
                 first = false;
                 var text = RemoveInline(raw.Normalize(NormalizationForm.FormC), removedInline);
-                if (document.Origin is TextOrigin.PdfTextLayer or TextOrigin.OcrTesseract or TextOrigin.OcrDocumentIntelligence or TextOrigin.Mixed)
+                if (document.Origin is TextOrigin.PdfTextLayer or TextOrigin.OcrTesseract or TextOrigin.OcrPaddle or TextOrigin.OcrDocumentIntelligence or TextOrigin.Mixed)
                 {
                     // PDF extraction and OCR put spaces between Chinese characters; typed text keeps its spaces ("王某某 局长").
                     text = SpaceBetweenCjk.Replace(text, string.Empty);

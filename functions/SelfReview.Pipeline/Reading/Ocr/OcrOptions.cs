@@ -8,8 +8,27 @@ public sealed class OcrOptions
 {
     public const string SectionName = "Ocr";
 
-    /// <summary>The engine: <c>Tesseract</c> (default) or <c>DocumentIntelligence</c>.</summary>
-    public OcrEngineKind Engine { get; set; } = OcrEngineKind.Tesseract;
+    /// <summary>
+    /// The engine: <c>PaddleOcr</c> (default; Tesseract when its models are absent), <c>Tesseract</c> or
+    /// <c>DocumentIntelligence</c>.
+    /// </summary>
+    public OcrEngineKind Engine { get; set; } = OcrEngineKind.PaddleOcr;
+
+    /// <summary>
+    /// Where the PP-OCR models and dictionary are (ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx,
+    /// ppocr_keys_v1.txt). Default: <c>ocr-models</c> beside the app, where the build and publish copy them
+    /// from tools/ocr-models.
+    /// </summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>PP-OCR detection sees the page with its longest side at most this many pixels (PaddleOCR's limit_side_len).</summary>
+    public int DetectionMaxSide { get; set; } = 2048;
+
+    /// <summary>
+    /// Threads one PP-OCR model run may use; 0: a detection (one page at a time) uses every processor,
+    /// a recognition run shares them with the other pages in flight.
+    /// </summary>
+    public int IntraOpThreads { get; set; }
 
     /// <summary>Pages one upload may have (PDF pages, TIFF frames).</summary>
     public int MaxPages { get; set; } = 50;
@@ -46,6 +65,9 @@ public sealed class OcrOptions
     /// <summary>The <c>pdftoppm</c> executable (Debian package poppler-utils) that renders scanned PDF pages.</summary>
     public string PdftoppmPath { get; set; } = "pdftoppm";
 
+    internal string EffectiveModelsDirectory =>
+        string.IsNullOrWhiteSpace(ModelsDirectory) ? Path.Combine(AppContext.BaseDirectory, "ocr-models") : ModelsDirectory;
+
     internal int EffectiveParallelism => MaxParallelPages > 0 ? MaxParallelPages : Environment.ProcessorCount;
 
     internal static IEnumerable<string> Validate(OcrOptions options)
@@ -73,6 +95,16 @@ public sealed class OcrOptions
         if (options.PageSegmentationMode is < 0 or > 13)
         {
             yield return "Ocr:PageSegmentationMode must be a Tesseract --psm value (0–13).";
+        }
+
+        if (options.DetectionMaxSide is < 320 or > 8192)
+        {
+            yield return "Ocr:DetectionMaxSide must be between 320 and 8192.";
+        }
+
+        if (options.IntraOpThreads < 0)
+        {
+            yield return "Ocr:IntraOpThreads must be 0 (automatic) or more.";
         }
 
         if (string.IsNullOrWhiteSpace(options.Language))

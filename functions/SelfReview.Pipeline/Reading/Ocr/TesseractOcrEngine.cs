@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Reading.Layout;
-using UglyToad.PdfPig;
 
 namespace SelfReview.Pipeline.Reading.Ocr;
 
@@ -60,7 +59,7 @@ public sealed partial class TesseractOcrEngine : IOcrEngine, IDisposable
             var input = Path.Combine(work.FullName, "input" + Extension(request.Format.Kind));
             await File.WriteAllBytesAsync(input, request.Content.ToArray(), cancellationToken);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var dpi = isPdf ? DpiByPage(request.Content, request.Pages) : [];
+            var dpi = isPdf ? PdfPageResolution.ByPage(request.Content, request.Pages, _options) : [];
             var pages = request.Format.Kind switch
             {
                 FileKind.Pdf => await Task.WhenAll(request.Pages.Select(p => PdfPageAsync(pdftoppm!, tesseract, input, p, dpi[p], work.FullName, cancellationToken))),
@@ -180,29 +179,6 @@ public sealed partial class TesseractOcrEngine : IOcrEngine, IDisposable
         }
 
         return _options.Language.Split('+').FirstOrDefault(l => !_languages.Contains(l));
-    }
-
-    /// <summary>The configured resolution per page, lowered for a page so large that it would exceed the pixel limit.</summary>
-    private Dictionary<int, int> DpiByPage(ReadOnlyMemory<byte> pdf, IReadOnlyList<int> pages)
-    {
-        var dpi = pages.ToDictionary(p => p, _ => _options.Dpi);
-        try
-        {
-            using var document = PdfDocument.Open(pdf.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            foreach (var number in pages)
-            {
-                var page = document.GetPage(number);
-                var squareInches = page.Width / 72 * (page.Height / 72);
-                var fitting = squareInches > 0 ? Math.Sqrt(_options.MaxPixels / squareInches) : _options.Dpi;
-                dpi[number] = (int)Math.Clamp(Math.Floor(fitting), 72, _options.Dpi);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or UglyToad.PdfPig.Core.PdfDocumentFormatException)
-        {
-            // The configured resolution stands; pdftoppm will tell whether the page can be rendered at all.
-        }
-
-        return dpi;
     }
 
     private TimeSpan PageTimeout => TimeSpan.FromSeconds(_options.PageTimeoutSeconds);
