@@ -33,7 +33,7 @@ public static class ServeApp
         ["Logging:LogLevel:SelfReview"] = "Information",
     };
 
-    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
@@ -54,6 +54,7 @@ public static class ServeApp
         builder.Services.AddSelfReviewApi();
         AddAccess(builder.Services, dataDirectory, ServeCallerResolver.IsLoopbackOnly(urls.Split(';', StringSplitOptions.RemoveEmptyEntries)));
 
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseAuthentication();
