@@ -50,6 +50,7 @@ public sealed class FunctionsApp : IAsyncDisposable
     public Dictionary<string, string> DefaultHeaders { get; } = new(StringComparer.OrdinalIgnoreCase)
     {
         [SelfReview.Api.Access.ClientPrincipal.HeaderName] = EasyAuthPrincipal.Header("00000000-0000-0000-0000-00000000a0a0", roles: ["SelfReview.Admin"]),
+        [SelfReview.Api.Access.ApiAccess.RequestHeader] = "1",
     };
 
     public static async Task<FunctionsApp> StartAsync(AzuriteFixture azurite, int delaySeconds = 0, Action<IServiceCollection>? configure = null)
