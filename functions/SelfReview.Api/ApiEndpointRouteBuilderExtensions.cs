@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SelfReview.Api.Access;
 
 namespace SelfReview.Api;
 
@@ -15,7 +16,7 @@ public static class ApiEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(routes);
         var api = routes.MapGroup("/" + ApiRoutes.Prefix);
         api.MapGet(ApiRoutes.Health, UnitEndpoints.Health);
-        api.MapGet(ApiRoutes.Units, (UnitEndpoints e, CancellationToken ct) => e.ListAsync(ct));
+        api.MapGet(ApiRoutes.Units, (UnitEndpoints e, HttpRequest r, CancellationToken ct) => e.ListAsync(r, ct));
         api.MapPost(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.UploadAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Statement, (StatementEndpoints e, HttpRequest r, string unitId, string statementId, CancellationToken ct) => e.GetAsync(r, unitId, statementId, ct));
@@ -23,6 +24,13 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet(ApiRoutes.Rectifications, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.RectificationsAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Reports, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Report, (ReportEndpoints e, HttpRequest r, string unitId, string name, CancellationToken ct) => e.FileAsync(r, unitId, name, ct));
+        api.MapGet(ApiRoutes.Audit, (AccessEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.AuditAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Access, (AccessEndpoints e, HttpRequest r, CancellationToken ct) => e.GetAsync(r, ct));
+        api.MapPut(ApiRoutes.AccessGrant, (AccessEndpoints e, HttpRequest r, string principal, CancellationToken ct) => e.PutGrantAsync(r, principal, ct));
+        api.MapDelete(ApiRoutes.AccessGrant, (AccessEndpoints e, HttpRequest r, string principal, CancellationToken ct) => e.DeleteGrantAsync(r, principal, ct));
+        api.MapGet(ApiRoutes.Session, (SessionEndpoints e, HttpRequest r, CancellationToken ct) => e.GetAsync(r, ct));
+        api.MapPost(ApiRoutes.Session, (SessionEndpoints e, HttpRequest r, CancellationToken ct) => e.SignInAsync(r, ct));
+        api.MapDelete(ApiRoutes.Session, (HttpRequest r) => SessionEndpoints.SignOutAsync(r));
         routes.MapGet("/", (HttpContext c) => WebPage.Get(c, null));
         routes.MapGet("/{file}", (HttpContext c, string file) => WebPage.Get(c, file));
         return routes;

@@ -19,4 +19,10 @@ public static class ApiJson
     public static JsonTypeInfo<HealthReport> HealthReport => Context.HealthReport;
     public static JsonTypeInfo<ReportList> ReportList => Context.ReportList;
     public static JsonTypeInfo<UnitList> UnitList => Context.UnitList;
+    public static JsonTypeInfo<Access.AccessView> AccessView => Context.AccessView;
+    public static JsonTypeInfo<Access.AuditTrail> AuditTrail => Context.AuditTrail;
+    public static JsonTypeInfo<Access.GrantRequest> GrantRequest => Context.GrantRequest;
+    public static JsonTypeInfo<Access.SessionInfo> SessionInfo => Context.SessionInfo;
+    public static JsonTypeInfo<Access.SignInRequest> SignInRequest => Context.SignInRequest;
+    public static JsonTypeInfo<Pipeline.Access.AccessGrant> AccessGrant => Context.AccessGrant;
 }

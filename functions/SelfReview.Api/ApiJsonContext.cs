@@ -12,4 +12,10 @@ namespace SelfReview.Api;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(ReportList))]
 [JsonSerializable(typeof(UnitList))]
+[JsonSerializable(typeof(SelfReview.Api.Access.AccessView))]
+[JsonSerializable(typeof(SelfReview.Api.Access.AuditTrail))]
+[JsonSerializable(typeof(SelfReview.Api.Access.GrantRequest))]
+[JsonSerializable(typeof(SelfReview.Api.Access.SessionInfo))]
+[JsonSerializable(typeof(SelfReview.Api.Access.SignInRequest))]
+[JsonSerializable(typeof(SelfReview.Pipeline.Access.AccessGrant))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -15,6 +15,10 @@ public static class ApiRoutes
     public const string Rectifications = "units/{unitId}/rectifications";
     public const string Reports = "units/{unitId}/reports";
     public const string Report = "units/{unitId}/reports/{name}";
+    public const string Audit = "units/{unitId}/audit";
+    public const string Session = "session";
+    public const string Access = "access";
+    public const string AccessGrant = "access/grants/{principal}";
 
     /// <summary>The web page's files (the page itself at <c>/</c> on serve, at <c>/api/web/</c> on the Functions app).</summary>
     public const string Web = "web/{*path}";

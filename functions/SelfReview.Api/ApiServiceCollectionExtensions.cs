@@ -11,6 +11,11 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<StatementEndpoints>();
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<UnitEndpoints>();
+        services.TryAddSingleton<Access.ApiAccess>();
+        services.TryAddSingleton<Access.AccessEndpoints>();
+        services.TryAddSingleton<Access.SessionEndpoints>();
+        services.TryAddSingleton<Pipeline.Access.AccessMapEditor>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using SelfReview.Api.Access;
+using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
 
@@ -11,7 +13,7 @@ namespace SelfReview.Api;
 /// every file the report publisher wrote (<c>…/reports</c>, <c>…/reports/{name}</c>), so a report added
 /// to the publisher's table is served without a new endpoint.
 /// </summary>
-public sealed class ReportEndpoints(IStatementStore store)
+public sealed class ReportEndpoints(IStatementStore store, ApiAccess access)
 {
     /// <summary>Each rectification-list format (from the one table of report formats).</summary>
     public static IReadOnlyDictionary<string, ReportFormat> Formats { get; } = new Dictionary<string, ReportFormat>(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +34,11 @@ public sealed class ReportEndpoints(IStatementStore store)
     public async Task<IResult> SummaryAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
@@ -43,6 +50,7 @@ public sealed class ReportEndpoints(IStatementStore store)
             return ApiProblems.BadRequest(request, "invalid-format", "format 只能是 json、md 或 docx");
         }
 
+        await access.AuditAsync(request, unitId, "read", report.Name, cancellationToken);
         if (report == ReportFormats.UpwardReport)
         {
             request.HttpContext.Response.Headers.ContentDisposition = ContentDisposition.Attachment("report-" + unitId + ".docx", report.DownloadNameFor(unitId));
@@ -56,6 +64,11 @@ public sealed class ReportEndpoints(IStatementStore store)
     public async Task<IResult> RectificationsAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
@@ -67,6 +80,7 @@ public sealed class ReportEndpoints(IStatementStore store)
             return ApiProblems.BadRequest(request, "invalid-format", "format 只能是 json、csv、xlsx 或 docx");
         }
 
+        await access.AuditAsync(request, unitId, "export", list.Name, cancellationToken);
         if (await store.GetReportAsync(unitId, list.Name, cancellationToken) is not { } file)
         {
             return ApiProblems.NotFound(request, "rectifications-not-found", $"单位“{unitId}”尚未生成整改清单：请先上传材料，处理完成后片刻即可获取");
@@ -84,11 +98,17 @@ public sealed class ReportEndpoints(IStatementStore store)
     public async Task<IResult> ListAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
         }
 
+        await access.AuditAsync(request, unitId, "list", "reports", cancellationToken);
         var basePath = $"{request.PathBase}{request.Path.Value?.TrimEnd('/')}/";
         var files = (await store.ListReportsAsync(unitId, cancellationToken))
             .Where(e => StorageLayout.IsValidReportName(e.Name))
@@ -100,6 +120,11 @@ public sealed class ReportEndpoints(IStatementStore store)
     public async Task<IResult> FileAsync(HttpRequest request, string unitId, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
@@ -110,6 +135,7 @@ public sealed class ReportEndpoints(IStatementStore store)
             return ApiProblems.BadRequest(request, "invalid-report-name", "报告文件名只能是小写英文、数字和“-”，带一个扩展名");
         }
 
+        await access.AuditAsync(request, unitId, "export", name, cancellationToken);
         if (await store.GetReportAsync(unitId, name, cancellationToken) is not { } file)
         {
             return ApiProblems.NotFound(request, "report-not-found", $"单位“{unitId}”没有报告文件“{name}”");

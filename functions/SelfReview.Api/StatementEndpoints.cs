@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using SelfReview.Api.Access;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Api;
@@ -10,7 +12,7 @@ namespace SelfReview.Api;
 /// The rules are the engine's (<see cref="StatementUploader"/>, <see cref="UnitStatusReader"/>); this
 /// class only turns their results into status codes, Problem Details and JSON.
 /// </summary>
-public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusReader status)
+public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusReader status, ApiAccess access)
 {
     /// <summary>Seconds a client should wait before asking again about a pending statement.</summary>
     public const int RetryAfterSeconds = 5;
@@ -23,7 +25,17 @@ public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusRea
     public async Task<IResult> UploadAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Edit, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await uploader.UploadAsync(unitId, FileNameHeader.From(request), request.Body, request.ContentLength, cancellationToken);
+        if (result switch { UploadResult.Stored s => s.StatementId, UploadResult.SameFile f => f.StatementId, _ => null } is { } uploaded)
+        {
+            await access.AuditAsync(request, unitId, "upload", uploaded, cancellationToken);
+        }
+
         return result switch
         {
             UploadResult.Stored(var id, var name) => Taken(request, unitId, id, name),
@@ -41,10 +53,17 @@ public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusRea
     public async Task<IResult> ListAsync(HttpRequest request, string unitId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
         }
+
+        await access.AuditAsync(request, unitId, "list", null, cancellationToken);
 
         var basePath = $"{request.PathBase}{request.Path.Value?.TrimEnd('/')}/";
         var items = (await status.ReadAsync(unitId, cancellationToken)).Select(u => new StatementListItem(
@@ -65,6 +84,11 @@ public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusRea
     public async Task<IResult> GetAsync(HttpRequest request, string unitId, string statementId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await access.AuthorizeAsync(request, unitId, AccessRight.Read, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
         if (StorageLayout.UnitIdError(unitId) is { } unitError)
         {
             return ApiProblems.BadRequest(request, "invalid-unit-id", unitError);
@@ -74,6 +98,8 @@ public sealed class StatementEndpoints(StatementUploader uploader, UnitStatusRea
         {
             return ApiProblems.BadRequest(request, "invalid-statement-id", "材料标识应为 64 位小写十六进制（文件内容的 SHA-256）");
         }
+
+        await access.AuditAsync(request, unitId, "read", statementId, cancellationToken);
 
         switch (await status.FindAsync(unitId, statementId, cancellationToken))
         {

@@ -24,6 +24,10 @@ public static class CliApp
           selfreview serve --data DIR [--urls URL] [--no-browser]
               The office's workspace: the web page and the HTTP API on this computer (default
               http://127.0.0.1:5080), uploads processed in the background into DIR.
+          selfreview keys add NAME --data DIR --units A[,B] [--read-only] | keys list --data DIR | keys revoke NAME --data DIR
+              API keys for serve (Authorization: Bearer KEY); the new key is printed once, on the last line.
+          selfreview users add NAME --data DIR (--units A[,B] [--read-only] | --admin) | users list | users remove NAME
+              People who sign in on serve's page with a name and a password (read from standard input).
           selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
               Reads every statement into DIR with the layout of the Blob containers:
               DIR/statements/ID/<file>, DIR/records/ID/<sha256>.json, DIR/reports/ID/summary.json|md
@@ -39,7 +43,10 @@ public static class CliApp
               Medians per stage against the floor and pandoc, consolidation with memory, exports, process end to end.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, Console.In, stdout, stderr, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length == 0)
@@ -48,7 +55,7 @@ public static class CliApp
             return Usage;
         }
 
-        var root = Build(stdout, stderr);
+        var root = Build(stdin, stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -73,7 +80,7 @@ public static class CliApp
         }
     }
 
-    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    private static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("selfreview — 个人检视发言材料处理工具 / self-review statement pipeline");
         root.Add(Command("serve", "The web page and the HTTP API on this computer, over a data folder", [], [
@@ -81,6 +88,29 @@ public static class CliApp
             Valued("--urls", "Where to listen (default " + ServeCommand.DefaultUrl + ")"),
             Flag("--no-browser", "Do not open the browser"),
         ], (line, ct) => ServeCommand.RunAsync(line, stdout, stderr, ct)));
+        root.Add(Group("keys", "API keys for serve (stored only as salted hashes)", [
+            Command("add", "Creates a key for units and prints it once, on the last line", [Inputs("name", "The key's name (who or what uses it)", single: true)], [
+                Valued("--data", "The data folder serve runs on", required: true),
+                Valued("--units", "The units, comma-separated (* for every unit)", required: true),
+                Flag("--read-only", "The key may only read"),
+            ], (line, ct) => AccessCommands.AddKeyAsync(line, stdout, ct)),
+            Command("list", "Lists the keys (names, dates, units; never the keys)", [], [Valued("--data", "The data folder", required: true)],
+                (line, ct) => AccessCommands.ListKeysAsync(line, stdout, ct)),
+            Command("revoke", "Revokes a key at once", [Inputs("name", "The key's name", single: true)], [Valued("--data", "The data folder", required: true)],
+                (line, ct) => AccessCommands.RevokeKeyAsync(line, stdout, ct)),
+        ]));
+        root.Add(Group("users", "People who sign in on serve's page (passwords stored only as hashes)", [
+            Command("add", "Adds or resets a user; the password is read from standard input", [Inputs("name", "The sign-in name", single: true)], [
+                Valued("--data", "The data folder serve runs on", required: true),
+                Valued("--units", "The units, comma-separated (* for every unit)"),
+                Flag("--read-only", "The user may only read"),
+                Flag("--admin", "Administrator: every unit and the access map"),
+            ], (line, ct) => AccessCommands.AddUserAsync(line, stdin, stdout, ct)),
+            Command("list", "Lists the users and their units", [], [Valued("--data", "The data folder", required: true)],
+                (line, ct) => AccessCommands.ListUsersAsync(line, stdout, ct)),
+            Command("remove", "Removes a user (their session ends at once)", [Inputs("name", "The sign-in name", single: true)], [Valued("--data", "The data folder", required: true)],
+                (line, ct) => AccessCommands.RemoveUserAsync(line, stdout, ct)),
+        ]));
         root.Add(Command("process", "Reads statements into a folder with the layout of the Blob containers", [Inputs("inputs", "Files or folders to read")], [
             Valued("--out", "The output folder", required: true),
             Valued("--unit", "The unit id (default: default)"),
@@ -124,6 +154,17 @@ public static class CliApp
         }
 
         command.SetAction((result, ct) => run(CommandLine.From(result), ct));
+        return command;
+    }
+
+    private static Command Group(string name, string description, Command[] subcommands)
+    {
+        var command = new Command(name, description);
+        foreach (var subcommand in subcommands)
+        {
+            command.Add(subcommand);
+        }
+
         return command;
     }
 

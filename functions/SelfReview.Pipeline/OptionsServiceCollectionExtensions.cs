@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Consolidation;
 using SelfReview.Pipeline.Reading.Ocr;
 using SelfReview.Pipeline.Storage;
@@ -22,6 +23,7 @@ public static class OptionsServiceCollectionExtensions
         Bind<OcrOptions>(services, OcrOptions.SectionName);
         Bind<DocumentIntelligenceOptions>(services, DocumentIntelligenceOptions.SectionName);
         Bind<SummariesOptions>(services, SummariesOptions.SectionName);
+        Bind<AccessOptions>(services, AccessOptions.SectionName);
         // The consolidator takes the options object itself; registered before the engine's TryAdd default.
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ConsolidationOptions>>().Value);
         return services;

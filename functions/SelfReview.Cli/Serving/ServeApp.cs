@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SelfReview.Api;
+using SelfReview.Api.Access;
 using SelfReview.Pipeline;
+using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Consolidation;
 using SelfReview.Pipeline.Storage;
 
@@ -28,7 +33,7 @@ public static class ServeApp
         ["Logging:LogLevel:SelfReview"] = "Information",
     };
 
-    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
@@ -47,10 +52,39 @@ public static class ServeApp
         builder.Services.AddHostedService<ConsolidationWorker>();
         builder.Services.AddSelfReviewEngine();
         builder.Services.AddSelfReviewApi();
+        AddAccess(builder.Services, dataDirectory, ServeCallerResolver.IsLoopbackOnly(urls.Split(';', StringSplitOptions.RemoveEmptyEntries)));
 
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseAuthentication();
         app.MapSelfReviewApi();
         return app;
+    }
+
+    /// <summary>
+    /// Who may call: the access map in <c>DIR/access/</c>, API keys and password sessions (a cookie, HttpOnly,
+    /// SameSite=Strict, sliding; its protection keys live in memory, so a restart signs everyone out and no
+    /// key material is written to disk), and the loopback owner while serve listens on loopback only.
+    /// </summary>
+    private static void AddAccess(IServiceCollection services, string dataDirectory, bool loopbackOnly)
+    {
+        services.AddSingleton<IAccessStore>(new FolderAccessStore(dataDirectory));
+        services.AddSingleton<ICallerResolver>(new ServeCallerResolver(loopbackOnly));
+        services.AddSingleton<PasswordSignIn>();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddAuthentication(SessionEndpoints.Scheme).AddCookie(SessionEndpoints.Scheme, o =>
+        {
+            o.Cookie.Name = "selfreview-session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            // An API answers 401/403 with Problem Details from ApiAccess; never a redirect to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(SessionEndpoints.Scheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.ExpireTimeSpan = TimeSpan.FromMinutes(access.Value.SessionMinutes));
     }
 }

@@ -9,7 +9,7 @@ public sealed class GetRectifications(ReportEndpoints endpoints)
 {
     [Function(nameof(GetRectifications))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Rectifications)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Rectifications)] HttpRequest request,
         string unitId,
         CancellationToken cancellationToken) =>
         endpoints.RectificationsAsync(request, unitId, cancellationToken);

@@ -9,7 +9,7 @@ public sealed class GetReport(ReportEndpoints endpoints)
 {
     [Function(nameof(GetReport))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Report)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Report)] HttpRequest request,
         string unitId,
         string name,
         CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public sealed class GetStatement(StatementEndpoints endpoints)
 {
     [Function(nameof(GetStatement))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Statement)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Statement)] HttpRequest request,
         string unitId,
         string statementId,
         CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public sealed class GetUnitSummary(ReportEndpoints endpoints)
 {
     [Function(nameof(GetUnitSummary))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Summary)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Summary)] HttpRequest request,
         string unitId,
         CancellationToken cancellationToken) =>
         endpoints.SummaryAsync(request, unitId, cancellationToken);

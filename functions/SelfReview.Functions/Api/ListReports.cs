@@ -9,7 +9,7 @@ public sealed class ListReports(ReportEndpoints endpoints)
 {
     [Function(nameof(ListReports))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Reports)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Reports)] HttpRequest request,
         string unitId,
         CancellationToken cancellationToken) =>
         endpoints.ListAsync(request, unitId, cancellationToken);

@@ -9,7 +9,7 @@ public sealed class ListStatements(StatementEndpoints endpoints)
 {
     [Function(nameof(ListStatements))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Statements)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Statements)] HttpRequest request,
         string unitId,
         CancellationToken cancellationToken) =>
         endpoints.ListAsync(request, unitId, cancellationToken);

@@ -9,7 +9,7 @@ public sealed class ListUnits(UnitEndpoints endpoints)
 {
     [Function(nameof(ListUnits))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Units)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Units)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoints.ListAsync(cancellationToken);
+        endpoints.ListAsync(request, cancellationToken);
 }

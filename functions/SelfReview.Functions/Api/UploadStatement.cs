@@ -9,7 +9,7 @@ public sealed class UploadStatement(StatementEndpoints endpoints)
 {
     [Function(nameof(UploadStatement))]
     public Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Statements)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Statements)] HttpRequest request,
         string unitId,
         CancellationToken cancellationToken) =>
         endpoints.UploadAsync(request, unitId, cancellationToken);

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfReview.Api;
+using SelfReview.Api.Access;
 using SelfReview.Functions.Consolidation;
 using SelfReview.Pipeline;
+using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Consolidation;
 using SelfReview.Pipeline.Storage;
 
@@ -24,6 +26,12 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSelfReviewStorageClients(configuration, configureOptions: configureStorageClients);
         services.AddSingleton<BlobStatementStore>();
         services.AddSingleton<IStatementStore>(sp => sp.GetRequiredService<BlobStatementStore>());
+        services.AddSingleton<BlobAccessStore>();
+        services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<BlobAccessStore>());
+        // Callers are who App Service authentication (Easy Auth) says; the header is believed only where the
+        // platform reports authentication on, as it then strips the header from incoming requests.
+        services.AddSingleton<ICallerResolver, EasyAuthCallerResolver>();
+        services.PostConfigure<AccessOptions>(o => o.TrustClientPrincipalHeader |= string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase));
         services.AddSingleton<IUploadNotifier, NoUploadNotifier>();
         services.AddSingleton<IConsolidationScheduler, ConsolidationScheduler>();
         services.AddHostedService<StorageInitializer>();

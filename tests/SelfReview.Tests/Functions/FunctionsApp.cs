@@ -46,6 +46,13 @@ public sealed class FunctionsApp : IAsyncDisposable
 
     public IStatementStore Store => _services.GetRequiredService<IStatementStore>();
 
+    /// <summary>Headers every request carries unless it sets them itself: by default an administrator signed in through App Service authentication.</summary>
+    public Dictionary<string, string> DefaultHeaders { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SelfReview.Api.Access.ClientPrincipal.HeaderName] = EasyAuthPrincipal.Header("00000000-0000-0000-0000-00000000a0a0", roles: ["SelfReview.Admin"]),
+        [SelfReview.Api.Access.ApiAccess.RequestHeader] = "1",
+    };
+
     /// <summary>
     /// Composes and starts the app. <paramref name="storageClients"/> configures the app's Blob and Queue
     /// client options (a fault-injecting policy); <paramref name="clearQueues"/> false starts a worker
@@ -62,6 +69,8 @@ public sealed class FunctionsApp : IAsyncDisposable
         {
             [AppSettingNames.SelfReviewStorage] = azurite.ConnectionString,
             [AppSettingNames.ConfigurationKey(AppSettingNames.ConsolidationDelaySeconds)] = delaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // As behind App Service authentication, which sets X-MS-CLIENT-PRINCIPAL (and WEBSITE_AUTH_ENABLED).
+            ["Access:TrustClientPrincipalHeader"] = "true",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -141,7 +150,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         context.Request.Host = new HostString("localhost", 7071);
         context.Request.Path = queryAt < 0 ? pathAndQuery : pathAndQuery[..queryAt];
         context.Request.QueryString = queryAt < 0 ? QueryString.Empty : new QueryString(pathAndQuery[queryAt..]);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        foreach (var (name, value) in DefaultHeaders.Concat(headers ?? new Dictionary<string, string>()))
         {
             context.Request.Headers[name] = value;
         }

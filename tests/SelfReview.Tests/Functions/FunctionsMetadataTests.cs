@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetRectifications", "GetReport", "GetStatement", "GetUnitSummary", "GetWebPage", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetRectifications", "GetReport", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));
@@ -53,11 +53,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("UploadStatement", "post", "units/{unitId}/statements", "Function")]
-    [InlineData("ListStatements", "get", "units/{unitId}/statements", "Function")]
-    [InlineData("GetStatement", "get", "units/{unitId}/statements/{statementId}", "Function")]
-    [InlineData("GetUnitSummary", "get", "units/{unitId}/summary", "Function")]
-    [InlineData("GetRectifications", "get", "units/{unitId}/rectifications", "Function")]
+    [InlineData("UploadStatement", "post", "units/{unitId}/statements", "Anonymous")]
+    [InlineData("ListStatements", "get", "units/{unitId}/statements", "Anonymous")]
+    [InlineData("GetStatement", "get", "units/{unitId}/statements/{statementId}", "Anonymous")]
+    [InlineData("GetUnitSummary", "get", "units/{unitId}/summary", "Anonymous")]
+    [InlineData("GetRectifications", "get", "units/{unitId}/rectifications", "Anonymous")]
+    [InlineData("GetUnitAudit", "get", "units/{unitId}/audit", "Anonymous")]
+    [InlineData("GetAccess", "get", "access", "Anonymous")]
+    [InlineData("SetAccessGrant", "put", "access/grants/{principal}", "Anonymous")]
+    [InlineData("RemoveAccessGrant", "delete", "access/grants/{principal}", "Anonymous")]
+    [InlineData("GetSession", "get", "session", "Anonymous")]
     [InlineData("CheckHealth", "get", "health", "Anonymous")]
     public void HttpTriggers_HaveTheirRouteMethodAndAuthLevel(string function, string method, string route, string authLevel)
     {

@@ -1,0 +1,9 @@
+namespace SelfReview.Api.Access;
+
+/// <summary>The outcome of a password sign-in.</summary>
+public enum SignInOutcome
+{
+    SignedIn,
+    Failed,
+    LockedOut,
+}
