@@ -68,7 +68,7 @@ public static class OcrBenchCommand
             "DOCUMENTINTELLIGENCE" => services.GetRequiredService<DocumentIntelligenceOcrEngine>(),
             _ => throw new ArgumentException($"unknown OCR engine '{engine}': use tesseract, paddleocr or documentintelligence"),
         };
-        var options = services.GetRequiredService<IOptions<OcrOptions>>();
+        var options = services.GetRequiredService<IOptions<LimitsOptions>>();
         return
         [
             new PdfTextReader(ocr, options, services.GetRequiredService<ILogger<PdfTextReader>>()),

@@ -19,8 +19,10 @@ public static class StorageClientsServiceCollectionExtensions
     /// <summary>The public cloud's storage suffix; Azure China is <c>core.chinacloudapi.cn</c> (the Bicep passes <c>environment().suffixes.storage</c>).</summary>
     public const string DefaultEndpointSuffix = "core.windows.net";
 
-    /// <param name="configureOptions">Applied to the Blob and Queue clients' options: tests add an
-    /// <see cref="HttpPipelinePolicy"/> there to inject faults; the app passes nothing.</param>
+    /// <summary>
+    /// Registers the clients. <paramref name="configureOptions"/> is applied to the Blob and Queue clients'
+    /// options: tests add an Azure.Core pipeline policy there to inject faults; the app passes nothing.
+    /// </summary>
     public static IServiceCollection AddSelfReviewStorageClients(this IServiceCollection services, IConfiguration configuration, string name = AppSettingNames.SelfReviewStorage, Action<ClientOptions>? configureOptions = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -55,7 +55,7 @@ public static class AccessMatrix
                 var headers = new Dictionary<string, string>(host.HeadersOf(caller));
                 if (method != "GET")
                 {
-                    headers[Api.Access.ApiAccess.RequestHeader] = "1";
+                    headers[global::SelfReview.Api.Access.ApiAccess.RequestHeader] = "1";
                 }
 
                 var concrete = body is null ? null : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("{unit}", host.Unit, StringComparison.Ordinal));

@@ -55,7 +55,7 @@ public sealed class FunctionsHost(FunctionsApp app, string unit) : IApiHost
 
     public IReadOnlyDictionary<string, string> HeadersOf(CallerKind caller) => new Dictionary<string, string>
     {
-        [Api.Access.ClientPrincipal.HeaderName] = caller switch
+        [global::SelfReview.Api.Access.ClientPrincipal.HeaderName] = caller switch
         {
             CallerKind.Anonymous => "",
             CallerKind.WrongCredential => "bm90IGpzb24=", // base64 of "not json"
