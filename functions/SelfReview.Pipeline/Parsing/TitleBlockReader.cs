@@ -197,7 +197,7 @@ public sealed class TitleBlockReader(DomainVocabulary vocabulary, EnumeratorReco
 
     /// <summary>A title set on two lines: the second names the kind of material ("个人检视剖析材料").</summary>
     private bool IsTitleContinuation(string match) =>
-        match.Length <= 30 && !"。；，：".Contains(match[^1]) && Rules.TitleKindWords.IsMatch(match);
+        match.Length is > 0 and <= 30 && !"。；，：".Contains(match[^1]) && Rules.TitleKindWords.IsMatch(match);
 
     private static bool IsSubtitle(string match) =>
         match.StartsWith("——", StringComparison.Ordinal) || match.StartsWith("--", StringComparison.Ordinal)
