@@ -33,6 +33,7 @@ public static class HostileFiles
         ("zip-bomb.docx", () => ZipBomb(300)),
         ("duplicate-entries.docx", () => DuplicateEntries()),
         ("ten-thousand-items.txt", () => ManyItems(10_000)),
+        ("six-hundred-items.txt", () => ManyItems(600)),
         ("million-characters.txt", () => Encoding.UTF8.GetBytes(new string('问', 1_200_000))),
         ("noise-49mp.png", () => HugePng(7000, 7000)),
         ("网页另存为.doc", () => WordHtml()),
