@@ -8,6 +8,31 @@ public sealed class ProcessCommandTests : IDisposable
     private readonly string _work = Directory.CreateTempSubdirectory("selfreview-cli-").FullName;
 
     [Fact]
+    public async Task Process_GivesEveryNameARecord_WithSafeNamesWithin255Bytes_AndEscapesNamesInTheTable()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_work, "names")).FullName;
+        string[] names = [new string('检', 83) + ".txt", "..\\材料.txt", "材料\nforged  accepted.txt"];
+        foreach (var name in names)
+        {
+            File.Copy(TestFiles.SeedText, Path.Combine(input, name));
+        }
+
+        var output = Path.Combine(_work, "names-out");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await CliApp.RunAsync(["process", input, "--out", output], stdout, stderr);
+
+        Assert.Equal(0, code);
+        var records = Directory.GetFiles(Path.Combine(output, "statements"));
+        Assert.Equal(3, records.Length);
+        Assert.All(records, r => Assert.True(System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(r)) <= 255, r));
+        Assert.DoesNotContain(stdout.ToString().Split('\n'), l => l.StartsWith("forged", StringComparison.Ordinal));
+        Assert.DoesNotContain(stderr.ToString().Split('\n'), l => l.StartsWith("forged", StringComparison.Ordinal));
+        Assert.Contains("材料\\nforged", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_WritesARecordPerInput_AndTheUnitReports_EvenWithABadFile()
     {
         var input = Directory.CreateDirectory(Path.Combine(_work, "in")).FullName;

@@ -33,6 +33,7 @@ public static class HostileFiles
         ("zip-bomb.docx", () => ZipBomb(300)),
         ("duplicate-entries.docx", () => DuplicateEntries()),
         ("ten-thousand-items.txt", () => ManyItems(10_000)),
+        ("six-hundred-items.txt", () => ManyItems(600)),
         ("million-characters.txt", () => Encoding.UTF8.GetBytes(new string('问', 1_200_000))),
         ("noise-49mp.png", () => HugePng(7000, 7000)),
         ("网页另存为.doc", () => WordHtml()),
@@ -176,8 +177,9 @@ public static class HostileFiles
         foreach (var line in SeedLines)
         {
             var escaped = SecurityElement.Escape(line)!;
-            // Word wraps its HTML source lines, also between two Chinese characters.
-            var wrapped = escaped.Length > 30 ? escaped[..30] + "\r\n" + escaped[30..] : escaped;
+            // Word wraps its HTML source lines at spaces, and also between two Chinese characters.
+            var at = Enumerable.Range(30, Math.Max(0, escaped.Length - 31)).FirstOrDefault(i => escaped[i - 1] > '\u2e80' && escaped[i] > '\u2e80');
+            var wrapped = at > 0 ? escaped[..at] + "\r\n" + escaped[at..] : escaped;
             sb.Append("<p class=MsoNormal><span style='font-family:仿宋_GB2312'>").Append(wrapped).Append("<o:p></o:p></span></p>\r\n");
         }
 

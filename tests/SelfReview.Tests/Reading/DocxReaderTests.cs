@@ -145,7 +145,7 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
-    public async Task Read_ReadsATextBoxOnce_WhenWordWritesItWithAFallback_AndFollowsAbsoluteRelationshipTargets()
+    public async Task Read_ReadsATextBoxOnce_AsItsOwnParagraphAfterItsAnchor_WhenWordWritesItWithAFallback_AndFollowsAbsoluteRelationshipTargets()
     {
         const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         const string textBox = "<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>";
@@ -166,7 +166,8 @@ public sealed class DocxReaderTests
 
         var document = await ReadAsync(bytes);
 
-        Assert.Equal(["标题", "正文 框内文字"], document.Blocks.Select(b => b.Text));
+        // A text box holds paragraphs of its own (issue 12: a statement typed into one text box was one paragraph).
+        Assert.Equal(["标题", "正文", "框内文字"], document.Blocks.Select(b => b.Text));
         Assert.Equal(0, document.Blocks[0].HeadingLevel);
     }
 

@@ -33,6 +33,17 @@ public sealed class LimitsOptionsTests
     }
 
     [Fact]
+    public async Task Process_RejectsASectionWithMoreItemsThanTheBudget_NamingTheSection()
+    {
+        using var services = Configured(new() { ["Limits:MaxItemsPerSection"] = "50" });
+
+        var record = await services.GetRequiredService<StatementProcessor>().ProcessAsync(Hostile.HostileFiles.ManyItems(600), "清单.txt", "u");
+
+        Assert.Equal("too_many_items", record.Rejection?.Code);
+        Assert.Contains("50", record.Rejection!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_RejectsAFileThatRunsPastItsTime_AndTheBatchGoesOn()
     {
         using var services = Configured(new() { ["Limits:FileSeconds"] = "1", ["Limits:OcrSecondsPerFile"] = "1" }, slow: true);
