@@ -14,7 +14,10 @@ public static partial class ItemTitles
     public static string Of(StatementItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var title = item.Title != item.Aspect ? item.Title : item.Text.Split('。', '；', '！')[0];
+        // An aspect-only item's title is its aspect heading (廉洁自律方面, 在带头…方面): the problem is in its text.
+        var headingOnly = item.Title == item.Aspect || item.Title.EndsWith("方面", StringComparison.Ordinal);
+        var text = item.Text.StartsWith(item.Title, StringComparison.Ordinal) ? item.Text[item.Title.Length..].TrimStart('。', '，', '：', ' ') : item.Text;
+        var title = headingOnly && text.Length > 0 ? text.Split('。', '；', '！')[0] : item.Title;
         var turn = PositiveOpening().Match(title);
         if (turn.Success && turn.Length < title.Length - 4)
         {

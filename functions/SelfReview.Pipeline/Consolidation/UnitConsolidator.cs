@@ -283,9 +283,9 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
     /// The wording that names a group: of the members' titles, the one closest to all the others (what
     /// they share), short, never a positive clause (能够严格遵守…) and never cut mid-clause.
     /// </summary>
-    private static string DisplayTitle(IEnumerable<StatementItem> items)
+    private string DisplayTitle(IEnumerable<StatementItem> items)
     {
-        var candidates = items.Select(ItemTitles.Of).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = items.Select(i => vocabulary.ToSimplified(ItemTitles.Of(i))).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (candidates.Count == 0)
         {
             return "（未写明问题）";

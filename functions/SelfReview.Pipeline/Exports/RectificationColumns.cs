@@ -43,7 +43,8 @@ public static class RectificationColumns
             return row.Common ? row.Problem : FirstSentence(row.Problem);
         }
 
-        var rest = row.Problem.StartsWith(title, StringComparison.Ordinal) ? row.Problem[title.Length..] : row.Problem;
+        var at = row.Problem.IndexOf(title, StringComparison.Ordinal);
+        var rest = at >= 0 ? row.Problem[(at + title.Length)..] : row.Problem;
         rest = rest.TrimStart('。', '，', '：', '；', ' ', '！');
         var first = FirstSentence(rest);
         return first.Length == 0 ? title : title.TrimEnd('。') + "。" + first;
