@@ -25,3 +25,12 @@ for file in ocr-models/ch_PP-OCRv4_det_infer.onnx ocr-models/ch_PP-OCRv4_rec_inf
   [ -s "$out/$file" ] || fail "$file is missing from $out (run scripts/setup.sh for the models)"
 done
 echo "check-publish: $out holds the worker, functions.metadata (12 functions), host.json and the extensions"
+
+# selfreview as one self-contained file for the office's computer (publish profiles of SelfReview.Cli):
+# win-x64 and linux-x64; the linux one is run by SingleFileServeTests without an SDK on the path.
+for rid in linux-x64 win-x64; do
+  dotnet publish functions/SelfReview.Cli/SelfReview.Cli.csproj -p:PublishProfile=$rid -nologo -v quiet
+done
+[ -x artifacts/selfreview-linux-x64/selfreview ] || fail "artifacts/selfreview-linux-x64/selfreview is missing"
+[ -s artifacts/selfreview-win-x64/selfreview.exe ] || fail "artifacts/selfreview-win-x64/selfreview.exe is missing"
+echo "check-publish: single-file selfreview for linux-x64 and win-x64 in artifacts/selfreview-*/"

@@ -49,6 +49,12 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 && OperatingSystem.IsWindows())
+        {
+            // Double-clicked selfreview.exe: the workspace over Documents\SelfReview, in the browser.
+            args = ["serve", "--data", Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.MyDocuments), "SelfReview")];
+        }
+
         if (args.Length == 0)
         {
             await stderr.WriteLineAsync(UsageText);

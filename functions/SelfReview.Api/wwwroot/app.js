@@ -393,7 +393,6 @@ async function showSummary() {
         stat(s.statements, "份材料"), stat(s.accepted, "份有效"), stat(s.rejected, "份未通过"),
         stat(s.problems, "个问题"), stat(s.causes, "条原因"), stat(s.measures, "项措施"), stat(s.commonProblems?.length || 0, "个共性问题")),
       h("div", { class: "downloads" }, h("a", { class: "button secondary", href: url(`/units/${encodeURIComponent(state.unit)}/summary`, { format: "md" }), download: "" }, "下载汇总（Markdown）")),
-      unitFlags.length ? [h("h3", {}, "单位层面的审核提示"), flagList(unitFlags)] : null,
       h("h3", {}, "成员与审核提示"),
       h("table", { class: "grid" },
         h("caption", { class: "visually-hidden" }, "每位成员的材料和审核提示"),
@@ -406,6 +405,7 @@ async function showSummary() {
             ? h("ul", { class: "flags" }, flags.get(m.statementId).map((f) => h("li", {}, f.message)))
             : (m.reason || "无"))))),
       ),
+      unitFlags.length ? [h("h3", {}, "单位层面的审核提示"), flagList(unitFlags)] : null,
       s.commonProblems?.length ? [h("h3", {}, "共性问题"), h("ul", {}, s.commonProblems.map((c) => h("li", {}, `${c.categoryLabel}：${c.title}（${c.owners.join("、")}）`)))] : null,
     );
   } catch (e) {
