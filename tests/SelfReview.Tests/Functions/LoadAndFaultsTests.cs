@@ -31,7 +31,7 @@ public sealed class LoadAndFaultsTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>How long a message whose function failed (or whose worker died) stays invisible: the host's default is minutes.</summary>
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task ThousandUploads_TripleEvents_TenPercentFaults_AndARestart_EndWithOneRecordEach_AndCompleteLists()

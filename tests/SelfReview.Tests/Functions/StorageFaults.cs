@@ -97,6 +97,9 @@ public sealed class StorageFaults(double rate, int seed) : HttpPipelinePolicy
     {
         public override int Status => 503;
 
+        // The transport marks error responses; this one never reaches it, and the retry policy only retries errors.
+        public override bool IsError => true;
+
         public override string ReasonPhrase => "Server Busy";
 
         public override Stream? ContentStream { get; set; } = new MemoryStream();
