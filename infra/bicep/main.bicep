@@ -117,6 +117,8 @@ module storage 'modules/storage.bicep' = {
       statementsContainer
       'records'
       'reports'
+      'access'
+      'tracking'
       deploymentContainer
       deadLetterContainer
     ]
@@ -171,6 +173,9 @@ module openAi 'modules/openai.bicep' = if (enableOpenAi) {
   }
 }
 
+@description('Application (client) id of the Entra app registration people and systems sign in to (scripts/create-app-registration.sh makes it). Empty: no sign-in is configured and the API answers 401 to everyone but /api/health.')
+param authClientId string = ''
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
@@ -191,6 +196,7 @@ module functionApp 'modules/function-app.bicep' = {
     chatDeployment: enableOpenAi ? openAi!.outputs.deploymentName : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    authClientId: authClientId
   }
 }
 

@@ -58,6 +58,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Application (client) id of the Entra app registration for sign-in; empty: no App Service authentication (every route but /api/health answers 401).')
+param authClientId string
+
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: appIdentityName
 }
@@ -169,3 +172,50 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
+
+// App Service authentication (Easy Auth) in front of the worker: nothing reaches the app without an
+// Entra ID sign-in except /api/health. People sign in through the browser (OpenID Connect with ID
+// tokens: no client secret exists, so none is stored anywhere); systems send an access token for
+// api://{client id} from client credentials or a managed identity. The worker reads the principal from
+// X-MS-CLIENT-PRINCIPAL and checks it against the unit-access map and the app roles
+// (SelfReview.Admin, SelfReview.Read; infra/entra/app-roles.json).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/health'
+      ]
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+            authClientId
+          ]
+        }
+      }
+    }
+  }
+}

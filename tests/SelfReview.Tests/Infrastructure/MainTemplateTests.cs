@@ -66,7 +66,7 @@ public sealed partial class MainTemplateTests
         var queues = Default.AllResources.Where(r => r.Type == "Microsoft.Storage/storageAccounts/queueServices/queues");
 
         Assert.Equal(
-            ["app-package", "event-dead-letters", "records", "reports", "statements"],
+            ["access", "app-package", "event-dead-letters", "records", "reports", "statements", "tracking"],
             containers.Select(c => c.ShortName).Order(StringComparer.Ordinal));
         Assert.All(containers, c => Assert.Equal("None", c.GetString("properties.publicAccess")));
         Assert.Equal(["statement-events", "unit-consolidation"], queues.Select(q => q.ShortName).Order(StringComparer.Ordinal));
@@ -96,6 +96,41 @@ public sealed partial class MainTemplateTests
         Assert.Contains("outputs.blobEndpoint.value", package, StringComparison.Ordinal);
         // Settings come from the appsettings resource only, so the names are checked in one place.
         Assert.Null(site.Get("properties.siteConfig.appSettings"));
+    }
+
+    [Fact]
+    public void FunctionApp_RequiresEntraSignIn_ForEverythingButHealth_WithoutASecret()
+    {
+        const string clientId = "11111111-2222-3333-4444-555555555555";
+        var auth = Assert.Single(CompiledTemplate.Main.Deploy(("authClientId", clientId)).AllResources, r => r.Type == "Microsoft.Web/sites/config" && r.ShortName == "authsettingsV2");
+
+        Assert.True(Bool(auth, "properties.platform.enabled"));
+        Assert.True(Bool(auth, "properties.globalValidation.requireAuthentication"));
+        Assert.Equal("RedirectToLoginPage", auth.GetString("properties.globalValidation.unauthenticatedClientAction"));
+        Assert.Equal(["/api/health"], auth.Get("properties.globalValidation.excludedPaths")!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.True(Bool(auth, "properties.httpSettings.requireHttps"));
+        Assert.True(Bool(auth, "properties.identityProviders.azureActiveDirectory.enabled"));
+        Assert.Equal(clientId, auth.GetString("properties.identityProviders.azureActiveDirectory.registration.clientId"));
+        Assert.Contains("environment()", auth.GetString("properties.identityProviders.azureActiveDirectory.registration.openIdIssuer"), StringComparison.Ordinal);
+        Assert.Null(auth.Get("properties.identityProviders.azureActiveDirectory.registration.clientSecretSettingName"));
+        Assert.Equal(["api://" + clientId, clientId], auth.Get("properties.identityProviders.azureActiveDirectory.validation.allowedAudiences")!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.False(Bool(auth, "properties.login.tokenStore.enabled"));
+    }
+
+    [Fact]
+    public void FunctionApp_HasNoAuthenticationSettings_WithoutAnAppRegistration()
+    {
+        Assert.DoesNotContain(Default.AllResources, r => r.Type == "Microsoft.Web/sites/config" && r.ShortName == "authsettingsV2");
+    }
+
+    [Fact]
+    public void AppRoles_DeclareTheAdministratorAndTheReadOnlyRole_TheWorkerChecks()
+    {
+        var roles = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(CompiledTemplate.RepositoryRoot, "infra", "entra", "app-roles.json")))!.AsArray();
+        var options = new SelfReview.Pipeline.Access.AccessOptions();
+
+        Assert.Equal([options.AdministratorRole, options.ReaderRole], roles.Select(r => r!["value"]!.GetValue<string>()));
+        Assert.All(roles, r => Assert.Contains("Application", r!["allowedMemberTypes"]!.AsArray().Select(m => m!.GetValue<string>())));
     }
 
     [Fact]
