@@ -10,7 +10,7 @@ namespace SelfReview.Fuzzing;
 /// </remarks>
 public static class FuzzBudgets
 {
-    /// <summary>Wall time of one input before it counts as a hang (the seed statement takes tens of milliseconds).</summary>
+    /// <summary>CPU time of one input before it counts as a hang (the seed statement takes tens of milliseconds).</summary>
     public static TimeSpan PerInput { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Bytes one input may allocate in the harness thread's process (a statement needs a few MB).</summary>

@@ -1,8 +1,10 @@
+using System.Diagnostics;
+
 namespace SelfReview.Fuzzing;
 
 /// <summary>
-/// Runs one input through a target and judges it: an escaped exception is a crash; not finishing within
-/// <see cref="FuzzBudgets.PerInput"/> (cancelled or not) a hang; producing more than the target's
+/// Runs one input through a target and judges it: an escaped exception is a crash; using more CPU than
+/// <see cref="FuzzBudgets.PerInput"/>, or not finishing within six times that (cancelled or not), a hang; producing more than the target's
 /// budget, or allocating more than <see cref="FuzzBudgets.AllocatedBytes"/>, a broken budget.
 /// A stack overflow or an out-of-memory that ends the process is caught one level up, by
 /// <see cref="FuzzSupervisor"/>, from the input the worker saved before running it.
@@ -12,26 +14,32 @@ public static class FuzzHarness
     /// <summary>How long past the budget a target that ignores cancellation is given before it is called stuck.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
+    /// <summary>Wall time allowed, in multiples of the CPU budget, before the run is cancelled.</summary>
+    private const int WallFactor = 6;
+
     public static FuzzResult Execute(FuzzTarget target, ReadOnlyMemory<byte> input, out string signature, TimeSpan? perInput = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         var limit = perInput ?? FuzzBudgets.PerInput;
+        // The budget is CPU time: on a shared machine wall time says more about the neighbours than about
+        // the input. Wall time gets a wide margin on top, past which the run is cancelled.
+        var wall = limit * WallFactor;
         signature = "";
-        using var cancellation = new CancellationTokenSource(limit);
+        using var cancellation = new CancellationTokenSource(wall);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var run = Task.Run(() => target.RunAsync(input, cancellation.Token));
         try
         {
-            if (!run.Wait(limit + Grace))
+            if (!run.Wait(wall + Grace))
             {
                 // The code under test ignored its token and is still running: the process cannot get it back.
-                return new FuzzResult(FuzzVerdict.Hang, $"still running after {limit + Grace:g} and ignoring cancellation");
+                return new FuzzResult(FuzzVerdict.Hang, $"still running after {wall + Grace:g} and ignoring cancellation");
             }
         }
         catch (AggregateException e) when (e.InnerException is OperationCanceledException && cancellation.IsCancellationRequested)
         {
-            return new FuzzResult(FuzzVerdict.Hang, $"cancelled at the {limit:g} budget");
+            return new FuzzResult(FuzzVerdict.Hang, $"cancelled after {wall:g}");
         }
         catch (AggregateException e) when (e.InnerException is Pipeline.Reading.LimitExceededException exceeded)
         {
@@ -46,13 +54,13 @@ public static class FuzzHarness
             return new FuzzResult(FuzzVerdict.Crash, $"{inner.GetType().FullName}: {inner.Message}{Environment.NewLine}{inner.StackTrace}");
         }
 
-        var elapsed = started.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var (produced, outcome) = run.Result;
         signature = outcome;
-        if (elapsed > limit)
+        if (cpu > limit)
         {
-            return new FuzzResult(FuzzVerdict.Hang, $"took {elapsed.TotalSeconds:0.0} s (budget {limit.TotalSeconds:0} s)");
+            return new FuzzResult(FuzzVerdict.Hang, $"took {cpu.TotalSeconds:0.0} s of CPU (budget {limit.TotalSeconds:0} s)");
         }
 
         var budget = target.Budget(input.Length);

@@ -119,7 +119,7 @@ public sealed partial class FuzzSupervisor(string findings, TextWriter log)
         process.BeginOutputReadLine();
 
         // The worker stops itself at its deadline; past that plus one stuck input and start-up, it is hung.
-        var killed = !process.WaitForExit(remaining + FuzzBudgets.PerInput + TimeSpan.FromSeconds(60));
+        var killed = !process.WaitForExit(remaining + (FuzzBudgets.PerInput * 6) + TimeSpan.FromSeconds(60));
         if (killed)
         {
             process.Kill(entireProcessTree: true);
