@@ -58,8 +58,10 @@ public static class ProcessCommand
                 records[file] = record;
 
                 // Beside the Blob layout, the record under the input's own name (OUT/statements/a.docx.json), where
-                // shared/eval-format.md says the CLI writes it and where measurements read it.
-                await File.WriteAllBytesAsync(Path.Combine(evalDir, recordCopies[file]), SelfReviewJson.Serialize(record, SelfReviewJson.Record), ct);
+                // shared/eval-format.md says the CLI writes it and where measurements read it. Records are keyed by
+                // the bytes, so two inputs with the same bytes share one stored record: each copy names its own input.
+                var own = record with { Source = record.Source with { FileName = Path.GetFileName(file) } };
+                await File.WriteAllBytesAsync(Path.Combine(evalDir, recordCopies[file]), SelfReviewJson.Serialize(own, SelfReviewJson.Record), ct);
             }
 
             var n = Interlocked.Increment(ref done);

@@ -27,6 +27,9 @@ public sealed class ServeHost : IApiHost
         _data = data;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+        // The suite calls as the page does for the person at this computer (the loopback owner): changes carry
+        // the header the page's script adds, without which serve refuses them as possibly cross-site (CSRF).
+        Client.DefaultRequestHeaders.Add(global::SelfReview.Api.Access.ApiAccess.RequestHeader, "1");
     }
 
     public Uri Address { get; }

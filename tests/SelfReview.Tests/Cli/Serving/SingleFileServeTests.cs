@@ -35,6 +35,7 @@ public sealed class SingleFileServeTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+        client.DefaultRequestHeaders.Add(global::SelfReview.Api.Access.ApiAccess.RequestHeader, "1"); // as the page sends changes (CSRF check)
         try
         {
             await UntilAsync(async () => (await TryGetAsync(client, "/api/health"))?.Contains("\"ok\"", StringComparison.Ordinal) == true);
