@@ -9,8 +9,7 @@ namespace SelfReview.Api.Access;
 /// The one access check of every endpoint but <c>/api/health</c>, on both hosts: who calls
 /// (<see cref="ICallerResolver"/>), whether they may act on the unit (<see cref="UnitAccessPolicy"/>),
 /// and the audit line. 401 without a (valid) credential, 403 for another unit, a right too low, or a
-/// change sent by a browser without the page's request header (CSRF: a cross-site form or script cannot
-/// add a custom header without a CORS preflight, which neither host answers; cookies are also SameSite=Strict).
+/// change a browser sent from another site (CSRF: <see cref="MayBeForged"/>; serve's cookies are also SameSite=Strict).
 /// </summary>
 public sealed partial class ApiAccess(IAccessStore store, ICallerResolver resolver, TimeProvider time, ILogger<ApiAccess> logger)
 {
@@ -67,7 +66,7 @@ public sealed partial class ApiAccess(IAccessStore store, ICallerResolver resolv
             return (null, map, ApiProblems.Problem(request, StatusCodes.Status401Unauthorized, "unauthenticated", "需要登录", "请先登录，或在请求头 Authorization: Bearer 中提供有效的访问密钥"));
         }
 
-        if (caller.Ambient && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && request.Headers[RequestHeader].Count == 0)
+        if (caller.Ambient && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && MayBeForged(request))
         {
             return (caller, map, Forbidden(request, $"修改请求须由本系统页面发出（缺少请求头 {RequestHeader}）", "csrf"));
         }
@@ -81,6 +80,30 @@ public sealed partial class ApiAccess(IAccessStore store, ICallerResolver resolv
     {
         var caller = CallerOf(request) ?? throw new InvalidOperationException("audit before authorization");
         return store.AppendAuditAsync(new AuditEvent(time.GetUtcNow(), unitId, caller.Id, action, target, "allowed"), cancellationToken);
+    }
+
+    /// <summary>
+    /// A change that may come from another site: without the page's header, and sent by a browser from
+    /// another origin (<c>Origin</c> of another host, or <c>Sec-Fetch-Site</c> other than same-origin; browsers
+    /// set both on cross-origin requests and scripts cannot change them). Same-origin pages and non-browser
+    /// clients pass; the page adds the header anyway (signin.js).
+    /// </summary>
+    public static bool MayBeForged(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers[RequestHeader].Count > 0)
+        {
+            return false;
+        }
+
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none"))
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     private static IResult Forbidden(HttpRequest request, string detail, string code = "forbidden") =>

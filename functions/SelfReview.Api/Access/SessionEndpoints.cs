@@ -38,7 +38,7 @@ public sealed class SessionEndpoints(ApiAccess access, IStatementStore statement
             return ApiProblems.NotFound(request, "no-password-sign-in", "此处不使用密码登录");
         }
 
-        if (request.Headers[ApiAccess.RequestHeader].Count == 0)
+        if (ApiAccess.MayBeForged(request))
         {
             return ApiProblems.Problem(request, StatusCodes.Status403Forbidden, "csrf", "没有权限", $"登录请求须由本系统页面发出（缺少请求头 {ApiAccess.RequestHeader}）");
         }

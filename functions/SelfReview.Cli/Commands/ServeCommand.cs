@@ -21,7 +21,14 @@ public static class ServeCommand
     {
         var data = Path.GetFullPath(line["--data"] ?? throw new ArgumentException("serve needs --data DIR"));
         Directory.CreateDirectory(data);
-        await using var app = ServeApp.Build(data, line["--urls"] ?? DefaultUrl);
+        var urls = line["--urls"] ?? DefaultUrl;
+        if (!SelfReview.Api.Access.ServeCallerResolver.IsLoopbackOnly(urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            && (await new SelfReview.Pipeline.Access.FolderAccessStore(data).GetMapAsync(cancellationToken)).Map.HasNoCredentials)
+        {
+            await stderr.WriteLineAsync("提示：工作台对本机以外开放，除 /api/health 外都需要登录；请先用 selfreview users add 或 selfreview keys add 创建用户或访问密钥。");
+        }
+
+        await using var app = ServeApp.Build(data, urls);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? DefaultUrl;
         await stdout.WriteLineAsync($"SelfReview 工作台已启动：{address}/   数据目录：{data}   按 Ctrl+C 停止");

@@ -61,7 +61,18 @@ public sealed class ServeAccessTests
         Assert.True(session.GetProperty("administrator").GetBoolean());
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         // Even the owner's browser needs the page's header on a change: a cross-site form cannot add it.
-        using var forged = await host.Client.PostAsync("/api/units/unit-a/statements?fileName=b.txt", new StringContent("x"));
+        using var forgedRequest = new HttpRequestMessage(HttpMethod.Post, "/api/units/unit-a/statements?fileName=b.txt") { Content = new StringContent("x") };
+        forgedRequest.Headers.Add("Origin", "http://evil.example");
+        using var forged = await host.Client.SendAsync(forgedRequest);
+        using var crossSiteRequest = new HttpRequestMessage(HttpMethod.Post, "/api/units/unit-a/statements?fileName=c.txt") { Content = new StringContent("x") };
+        crossSiteRequest.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var crossSite = await host.Client.SendAsync(crossSiteRequest);
+        using var sameOriginRequest = new HttpRequestMessage(HttpMethod.Post, "/api/units/unit-a/statements?fileName=d.txt") { Content = new StringContent("一、存在的问题\n（一）作风不实。\n") };
+        sameOriginRequest.Headers.Add("Origin", host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        sameOriginRequest.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var sameOrigin = await host.Client.SendAsync(sameOriginRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, sameOrigin.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Contains("\"code\":\"csrf\"", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -120,7 +131,9 @@ public sealed class ServeAccessTests
         using var browser = new HttpClient(handler) { BaseAddress = host.Client.BaseAddress };
 
         using var anonymous = await browser.GetAsync("/api/units");
-        using var noHeader = await browser.SendAsync(Request(HttpMethod.Post, "/api/session", new { name = "wang", password = "correct horse 1" }, pageHeader: false));
+        using var noHeaderRequest = Request(HttpMethod.Post, "/api/session", new { name = "wang", password = "correct horse 1" }, pageHeader: false);
+        noHeaderRequest.Headers.Add("Origin", "http://evil.example");
+        using var noHeader = await browser.SendAsync(noHeaderRequest);
         using var signIn = await browser.SendAsync(Request(HttpMethod.Post, "/api/session", new { name = "wang", password = "correct horse 1" }));
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single();
         var units = await browser.GetFromJsonAsync<JsonElement>("/api/units");
