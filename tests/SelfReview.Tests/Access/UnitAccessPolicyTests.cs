@@ -57,12 +57,12 @@ public sealed class UnitAccessPolicyTests
     [Fact]
     public void ClientPrincipal_ReadsObjectIdRolesAndGroups_AndRejectsGarbage()
     {
-        var principal = Api.Access.ClientPrincipal.Parse(Functions.EasyAuthPrincipal.Header("oid-1", roles: ["SelfReview.Read"], groups: ["g-1"]))!;
+        var principal = global::SelfReview.Api.Access.ClientPrincipal.Parse(Functions.EasyAuthPrincipal.Header("oid-1", roles: ["SelfReview.Read"], groups: ["g-1"]))!;
 
         Assert.Equal("oid-1", principal.ObjectId);
         Assert.Equal(["SelfReview.Read"], principal.Roles);
         Assert.Equal(["g-1"], principal.Groups);
-        Assert.Null(Api.Access.ClientPrincipal.Parse("%%%"));
-        Assert.Null(Api.Access.ClientPrincipal.Parse("bnVsbA==")); // "null"
+        Assert.Null(global::SelfReview.Api.Access.ClientPrincipal.Parse("%%%"));
+        Assert.Null(global::SelfReview.Api.Access.ClientPrincipal.Parse("bnVsbA==")); // "null"
     }
 }
