@@ -424,17 +424,28 @@ async function showRectifications() {
   box.replaceChildren(h("p", { class: "hint" }, "正在读取…"));
   const unit = encodeURIComponent(state.unit);
   try {
-    const [result, reports] = await Promise.all([getJson(`/units/${unit}/rectifications`), getJson(`/units/${unit}/reports`)]);
+    const [result, reports, summary] = await Promise.all([getJson(`/units/${unit}/rectifications`), getJson(`/units/${unit}/reports`), getJson(`/units/${unit}/summary`)]);
     if (!result) { box.replaceChildren(h("p", {}, "尚未生成整改清单：上传材料并处理完成后片刻即可查看。")); return; }
     const list = result.body;
     const known = new Set(["rectifications.json", "rectifications.csv", "rectifications.xlsx", "rectifications.docx", "summary.json", "summary.md", "consolidation.json"]);
     const others = (reports?.body.files || []).filter((f) => !known.has(f.name));
+    // Report files by what they are for the office: the upward report, and each member's notes (退改意见) by the member.
+    const members = summary?.body.members || [];
+    const reportLabel = (f) => {
+      if (f.name === "report.docx") return "情况报告（.docx）";
+      const note = /^note-([0-9a-f]+)\.docx$/.exec(f.name);
+      if (note) {
+        const m = members.find((x) => (x.statementId || "").startsWith(note[1]));
+        return "退改意见：" + (m ? (m.author || m.fileName) : note[1]);
+      }
+      return f.name;
+    };
     fill(box,
       h("h3", {}, list.title || "整改清单"),
       h("div", { class: "downloads", role: "group", "aria-label": "下载整改清单" },
         [["xlsx", "Excel（.xlsx）"], ["docx", "Word（.docx）"], ["csv", "CSV"], ["json", "JSON"]].map(([f, label]) =>
           h("a", { class: "button secondary", href: url(`/units/${unit}/rectifications`, { format: f }), download: "", "data-format": f }, "下载 " + label)),
-        others.map((f) => h("a", { class: "button secondary", href: withKey(f.location), download: "" }, "下载 " + f.name))),
+        others.map((f) => h("a", { class: "button secondary", href: withKey(f.location), download: "", "data-report": f.name }, "下载 " + reportLabel(f)))),
       h("table", { class: "grid" },
         h("caption", { class: "visually-hidden" }, "整改清单"),
         h("thead", {}, h("tr", {}, ["序号", "问题类别", "问题表现", "整改措施", "责任人", "整改时限", "完成情况"].map((t) => h("th", { scope: "col" }, t)))),

@@ -70,6 +70,9 @@ public sealed class WorkspacePageTests
         await page.GetByRole(AriaRole.Tab, new() { Name = "汇总" }).PressAsync("ArrowRight");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "整改清单" })).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(page.Locator("#view-rectifications tbody tr")).Not.ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        // Report files are named for the office, not by their storage names.
+        await Expect(page.Locator("a[data-report='report.docx']")).ToHaveTextAsync("下载 情况报告（.docx）");
+        await Expect(page.Locator("a[data-report^='note-']").First).ToContainTextAsync("退改意见：");
         await Shot(page, "5-rectifications");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[data-format=xlsx]").ClickAsync());
