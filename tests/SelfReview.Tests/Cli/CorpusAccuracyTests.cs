@@ -73,4 +73,26 @@ public sealed class CorpusAccuracyTests
         Assert.True(result.DeadlineAccuracy >= 0.95, report);
         Assert.True(result.SectionsExactRate >= 0.95, report);
     }
+
+    /// <summary>
+    /// The third corpus was written by a helper that never read the parser, and scored once before any fix
+    /// (F1 0.906 / 0.933 / 0.947, 24 of 26 statements accepted, team 6/7, authors 2/14); it was not tuned on.
+    /// These floors keep what the redesign reached on it (0.979 / 1.000 / 0.995, 26/26, 7/7, 12/14). Its
+    /// gold counts a frequency (每季度) as no deadline where the engine reads a recurring one, so deadline
+    /// presence is not held here; one of its six non-statements (a review note on drafts) is still accepted.
+    /// </summary>
+    [Fact]
+    public async Task Eval_KeepsTheFloors_OnTheBlindCorpus()
+    {
+        var result = await EvalCommand.EvaluateFolderAsync(Engine.Services, Path.Combine(TestFiles.Corpus, "heldout2"), outDir: null);
+        var report = EvalCommand.Report(result);
+
+        Assert.True(result.Statements >= 26, report);
+        Assert.All(result.Kinds, kind => Assert.True(kind.F1 >= 0.97, $"{kind.Kind} F1 {kind.F1:0.000}\n{report}"));
+        Assert.True(result.StatementsAccepted.Hits == result.StatementsAccepted.Total, report);
+        Assert.True(result.TeamMarked.Hits == result.TeamMarked.Total, report);
+        Assert.True(result.AuthorFound.Hits >= 12, report);
+        Assert.True(result.NonStatementsRejected >= 5, report);
+        Assert.True(result.CategoryAccuracy >= 0.84, report);
+    }
 }
