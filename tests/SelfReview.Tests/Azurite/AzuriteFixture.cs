@@ -52,9 +52,12 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // One emulator serves the whole collection, the 1,000-upload load test included (it rewrites every
+        // unit's XLSX and DOCX many times): 512 MB of in-memory extents ran out there (409
+        // MemoryExtentStoreAtSizeLimit), so the limit leaves room on this 24 GB machine.
         foreach (var arg in new[]
         {
-            ScriptPath, "--silent", "--skipApiVersionCheck", "--inMemoryPersistence", "--disableTelemetry", "--extentMemoryLimit", "512",
+            ScriptPath, "--silent", "--skipApiVersionCheck", "--inMemoryPersistence", "--disableTelemetry", "--extentMemoryLimit", "4096",
             "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0", "--tableHost", "127.0.0.1", "--tablePort", "0",
         })
         {
