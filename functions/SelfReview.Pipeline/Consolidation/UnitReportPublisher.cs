@@ -12,12 +12,14 @@ namespace SelfReview.Pipeline.Consolidation;
 /// Recomputes a unit's reports from all its records and writes them so that concurrent runs cannot lose
 /// a statement:
 /// <list type="number">
-/// <item>the entity tags of the report files are read first, then the record listing (its fingerprint is
-/// the set of record ids and entity tags);</item>
-/// <item>when <c>consolidation.json</c> already holds that fingerprint, the run stops: a burst of uploads
-/// consolidates once, and repeated requests cost two listings;</item>
-/// <item>every report file is written If-Match the tag read at the start (If-None-Match: * when new);
-/// a failed condition means another run wrote meanwhile, and this one stops (<see cref="PublishOutcome.Superseded"/>);</item>
+/// <item>the state (<c>consolidation.json</c>) is read first, then the entity tags of the report files,
+/// then the record listing (its fingerprint is the set of record ids and entity tags);</item>
+/// <item>when the state already holds that fingerprint, the run stops: a burst of uploads consolidates
+/// once (and a request made before the state's listing is answered by the state alone);</item>
+/// <item>every report file whose bytes differ from what the last run wrote (the state keeps each file's
+/// SHA-256 and entity tag) is written If-Match the tag read at the start (If-None-Match: * when new), a
+/// few at a time, and the state last, If-Match its own first tag; a failed condition means another
+/// run wrote meanwhile, and this one stops (<see cref="PublishOutcome.Superseded"/>);</item>
 /// <item>after writing, the records are listed again; a different fingerprint means a record arrived
 /// during the run (<see cref="PublishOutcome.RecordsChanged"/>).</item>
 /// </list>
@@ -40,6 +42,9 @@ public sealed partial class UnitReportPublisher(
     /// </summary>
     public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromSeconds(5);
 
+    /// <summary>Report files written at once (the state file always last, alone).</summary>
+    private const int WriteParallelism = 8;
+
     public Task<PublishOutcome> PublishAsync(string unitId, CancellationToken cancellationToken = default) =>
         PublishAsync(unitId, requestedAt: null, cancellationToken);
 
@@ -53,14 +58,16 @@ public sealed partial class UnitReportPublisher(
     /// </summary>
     public async Task<PublishOutcome> PublishAsync(string unitId, DateTimeOffset? requestedAt, CancellationToken cancellationToken = default)
     {
-        var reportTags = (await store.ListReportsAsync(unitId, cancellationToken)).ToDictionary(e => e.Name, e => e.ETag, StringComparer.Ordinal);
-        var state = reportTags.ContainsKey(StateFileName) ? await ReadStateAsync(unitId, cancellationToken) : null;
+        // The state alone answers a repeated request: one read, before any listing.
+        var stateFile = await store.GetReportAsync(unitId, StateFileName, cancellationToken);
+        var state = stateFile is null ? null : ReadState(stateFile.Content);
         if (requestedAt is { } requested && state?.ListedAt is { } listedAt && listedAt - ClockSkewMargin > requested)
         {
             LogAnswered(logger, unitId);
             return PublishOutcome.UpToDate;
         }
 
+        var reportTags = (await store.ListReportsAsync(unitId, cancellationToken)).ToDictionary(e => e.Name, e => e.ETag, StringComparer.Ordinal);
         var listedAtNow = time.GetUtcNow();
         var listed = await store.ListRecordsAsync(unitId, cancellationToken);
         if (listed.Count == 0)
@@ -77,15 +84,56 @@ public sealed partial class UnitReportPublisher(
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
-        var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count, listedAtNow)));
+        var files = writer.Render(report);
+
+        // A file whose bytes and version are those the last run wrote is left alone: a new statement
+        // rewrites the unit's lists and its own note, not every member's note.
+        var written = new System.Collections.Concurrent.ConcurrentDictionary<string, WrittenFile>(StringComparer.Ordinal);
+        var changed = new List<(ReportFile File, string Hash)>();
         foreach (var file in files)
         {
-            var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(file.Name));
-            if (await store.PutReportAsync(unitId, file.Name, file.ContentType, file.Content, condition, cancellationToken) is null)
+            var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+            var tag = reportTags.GetValueOrDefault(file.Name);
+            if (tag is not null && state?.Files.GetValueOrDefault(file.Name) is { } last && last.Sha256 == hash && last.ETag == tag)
             {
-                LogSuperseded(logger, unitId, file.Name);
-                return PublishOutcome.Superseded;
+                written[file.Name] = last;
             }
+            else
+            {
+                changed.Add((file, hash));
+            }
+        }
+
+        var superseded = 0;
+        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = WriteParallelism, CancellationToken = cancellationToken }, async (change, ct) =>
+        {
+            if (Volatile.Read(ref superseded) != 0)
+            {
+                return;
+            }
+
+            var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(change.File.Name));
+            if (await store.PutReportAsync(unitId, change.File.Name, change.File.ContentType, change.File.Content, condition, ct) is { } eTag)
+            {
+                written[change.File.Name] = new WrittenFile(change.Hash, eTag);
+            }
+            else
+            {
+                Interlocked.Exchange(ref superseded, 1);
+                LogSuperseded(logger, unitId, change.File.Name);
+            }
+        });
+        if (superseded != 0)
+        {
+            return PublishOutcome.Superseded;
+        }
+
+        // The state last, conditioned on the version read first: it says which records every file above came from.
+        var newState = State(unitId, fingerprint, listed.Count, listedAtNow, written);
+        if (await store.PutReportAsync(unitId, StateFileName, ReportFormats.JsonType, newState, WriteCondition.Expecting(stateFile?.ETag), cancellationToken) is null)
+        {
+            LogSuperseded(logger, unitId, StateFileName);
+            return PublishOutcome.Superseded;
         }
 
         if (Fingerprint(await store.ListRecordsAsync(unitId, cancellationToken)) != fingerprint)
@@ -94,7 +142,7 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.RecordsChanged;
         }
 
-        LogPublished(logger, unitId, listed.Count, report.Rectifications.Rows.Count);
+        LogPublished(logger, unitId, listed.Count, report.Rectifications.Rows.Count, changed.Count, files.Count);
         return PublishOutcome.Published;
     }
 
@@ -110,27 +158,37 @@ public sealed partial class UnitReportPublisher(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private async Task<(string? Fingerprint, DateTimeOffset? ListedAt)?> ReadStateAsync(string unitId, CancellationToken cancellationToken)
+    private static PublishState? ReadState(byte[] content)
     {
-        if (await store.GetReportAsync(unitId, StateFileName, cancellationToken) is not { } state)
-        {
-            return null;
-        }
-
         try
         {
-            using var json = JsonDocument.Parse(state.Content);
-            var fingerprint = json.RootElement.TryGetProperty("fingerprint", out var value) ? value.GetString() : null;
-            DateTimeOffset? listedAt = json.RootElement.TryGetProperty("listedAt", out var at) && at.TryGetDateTimeOffset(out var t) ? t : null;
-            return (fingerprint, listedAt);
+            using var json = JsonDocument.Parse(content);
+            var root = json.RootElement;
+            var fingerprint = root.TryGetProperty("fingerprint", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            DateTimeOffset? listedAt = root.TryGetProperty("listedAt", out var at) && at.ValueKind == JsonValueKind.String && at.TryGetDateTimeOffset(out var t) ? t : null;
+            var files = new Dictionary<string, WrittenFile>(StringComparer.Ordinal);
+            if (root.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var file in list.EnumerateObject())
+                {
+                    if (file.Value.ValueKind == JsonValueKind.Object
+                        && file.Value.TryGetProperty("sha256", out var sha) && sha.GetString() is { } hash
+                        && file.Value.TryGetProperty("etag", out var tag) && tag.GetString() is { } eTag)
+                    {
+                        files[file.Name] = new WrittenFile(hash, eTag);
+                    }
+                }
+            }
+
+            return new PublishState(fingerprint, listedAt, files);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null; // an unreadable state only means "recompute"
+            return null; // an unreadable state only means "recompute and rewrite everything"
         }
     }
 
-    private byte[] State(string unitId, string fingerprint, int records, DateTimeOffset listedAt)
+    private byte[] State(string unitId, string fingerprint, int records, DateTimeOffset listedAt, IReadOnlyDictionary<string, WrittenFile> files)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -142,14 +200,31 @@ public sealed partial class UnitReportPublisher(
             // When this run listed the records: requests made before it are answered by these reports.
             json.WriteString("listedAt", listedAt.ToString("O", CultureInfo.InvariantCulture));
             json.WriteString("consolidatedAt", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            // What each report file holds and which version of it this run left: unchanged files are not rewritten.
+            json.WriteStartObject("files");
+            foreach (var (name, file) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject(name);
+                json.WriteString("sha256", file.Sha256);
+                json.WriteString("etag", file.ETag);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Unit {UnitId} published from {Records} records: {Rows} rectification rows")]
-    private static partial void LogPublished(ILogger logger, string unitId, int records, int rows);
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Unit {UnitId} published from {Records} records: {Rows} rectification rows; {Written} of {Files} report files written")]
+    private static partial void LogPublished(ILogger logger, string unitId, int records, int rows, int written, int files);
+
+    /// <summary>What the state says of the last run.</summary>
+    private sealed record PublishState(string? Fingerprint, DateTimeOffset? ListedAt, IReadOnlyDictionary<string, WrittenFile> Files);
+
+    /// <summary>A report file as a run left it: the SHA-256 of its bytes and the entity tag the store gave it.</summary>
+    private sealed record WrittenFile(string Sha256, string ETag);
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Unit {UnitId} is up to date with its {Records} records")]
     private static partial void LogUpToDate(ILogger logger, string unitId, int records);

@@ -145,7 +145,7 @@ internal sealed class OfficialDocument
             main.Document = new Document(_body);
         }
 
-        return stream.ToArray();
+        return DeterministicPackage.Normalize(stream);
     }
 
     /// <summary>`— N —`: the PAGE field between em dashes, in 4号 宋体, one character in from the edge.</summary>

@@ -68,7 +68,7 @@ public sealed class XlsxExporter
             strings.Save();
         }
 
-        return stream.ToArray();
+        return DeterministicPackage.Normalize(stream);
     }
 
     /// <summary>

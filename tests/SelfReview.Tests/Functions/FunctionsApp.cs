@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Http;
@@ -215,18 +216,47 @@ public sealed class FunctionsApp : IAsyncDisposable
         var failures = new ConcurrentQueue<Exception>();
         while (true)
         {
-            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: visibilityTimeout ?? TimeSpan.FromMinutes(2))).Value;
+            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(maxMessages: Math.Min(32, parallel * 2), visibilityTimeout: visibilityTimeout ?? TimeSpan.FromMinutes(2))).Value;
             if (batch.Length == 0)
             {
                 break;
             }
 
+            var visibility = visibilityTimeout ?? TimeSpan.FromMinutes(2);
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (message, ct) =>
             {
                 try
                 {
-                    await function(message, ct);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                    // As the Functions host does, a message stays invisible while its function runs: its
+                    // visibility is renewed every half time-out until the function ends.
+                    var popReceipt = message.PopReceipt;
+                    using var running = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    var renewing = Task.Run(async () =>
+                    {
+                        while (!running.IsCancellationRequested)
+                        {
+                            await Task.Delay(visibility / 2, running.Token);
+                            popReceipt = (await queue.UpdateMessageAsync(message.MessageId, popReceipt, visibilityTimeout: visibility, cancellationToken: running.Token)).Value.PopReceipt;
+                        }
+                    }, CancellationToken.None);
+                    try
+                    {
+                        await function(message, ct);
+                    }
+                    finally
+                    {
+                        await running.CancelAsync();
+                        try
+                        {
+                            await renewing;
+                        }
+                        catch (Exception e) when (e is OperationCanceledException or RequestFailedException)
+                        {
+                            // Stopped, or a renewal lost to a fault: the message may turn visible again, as in the host.
+                        }
+                    }
+
+                    await queue.DeleteMessageAsync(message.MessageId, popReceipt, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
