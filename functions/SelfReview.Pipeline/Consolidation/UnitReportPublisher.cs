@@ -113,7 +113,7 @@ public sealed partial class UnitReportPublisher(
             }
 
             var condition = WriteCondition.Expecting(reportTags.GetValueOrDefault(change.File.Name));
-            if (await store.PutReportAsync(unitId, change.File.Name, change.File.ContentType, change.File.Content, condition, ct) is { } eTag)
+            if (await WriteAsync(unitId, change.File.Name, change.File.ContentType, change.File.Content, change.Hash, condition, ct) is { } eTag)
             {
                 written[change.File.Name] = new WrittenFile(change.Hash, eTag);
             }
@@ -130,7 +130,7 @@ public sealed partial class UnitReportPublisher(
 
         // The state last, conditioned on the version read first: it says which records every file above came from.
         var newState = State(unitId, fingerprint, listed.Count, listedAtNow, written);
-        if (await store.PutReportAsync(unitId, StateFileName, ReportFormats.JsonType, newState, WriteCondition.Expecting(stateFile?.ETag), cancellationToken) is null)
+        if (await WriteAsync(unitId, StateFileName, ReportFormats.JsonType, newState, Convert.ToHexStringLower(SHA256.HashData(newState)), WriteCondition.Expecting(stateFile?.ETag), cancellationToken) is null)
         {
             LogSuperseded(logger, unitId, StateFileName);
             return PublishOutcome.Superseded;
@@ -144,6 +144,27 @@ public sealed partial class UnitReportPublisher(
 
         LogPublished(logger, unitId, listed.Count, report.Rectifications.Rows.Count, changed.Count, files.Count);
         return PublishOutcome.Published;
+    }
+
+    /// <summary>
+    /// A conditional write whose failed condition is told apart from the store's retry of a write that did
+    /// happen: when the response to the first attempt was lost, the retry finds the entity tag changed by
+    /// that very write. Then the file holds exactly these bytes, and the write counts as done (without
+    /// this, a run writing a hundred files under a few per cent of lost responses would almost never
+    /// finish, and every next run would recompute everything again). Returns the file's entity tag, or
+    /// null when another run's content is there.
+    /// </summary>
+    private async Task<string?> WriteAsync(string unitId, string name, string contentType, byte[] content, string hash, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        if (await store.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken) is { } eTag)
+        {
+            return eTag;
+        }
+
+        return await store.GetReportAsync(unitId, name, cancellationToken) is { } current
+            && Convert.ToHexStringLower(SHA256.HashData(current.Content)) == hash
+            ? current.ETag
+            : null;
     }
 
     /// <summary>SHA-256 over the sorted (id, entity tag) pairs: equal exactly when the same records in the same versions exist.</summary>

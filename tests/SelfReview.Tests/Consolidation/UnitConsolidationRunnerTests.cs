@@ -105,6 +105,34 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
         Assert.Equal(3, await MembersAsync());
     }
 
+    [Fact]
+    public async Task AWriteWhoseResponseWasLost_CountsAsDone_SoTheRunPublishes_AndTheNextIsUpToDate()
+    {
+        await RecordAsync("001.txt");
+        await RecordAsync("002.txt");
+        _store.LoseFirstResponses = true;
+        var runner = Runner();
+
+        Assert.Equal(PublishOutcome.Published, await runner.RunAsync(Unit));
+        Assert.Equal(PublishOutcome.UpToDate, await runner.RunAsync(Unit));
+        Assert.Equal(0, _scheduler.Requests);
+        Assert.Equal(2, await MembersAsync());
+    }
+
+    [Fact]
+    public async Task AnotherRunsContentInAFile_StillSupersedesTheRun()
+    {
+        await RecordAsync("001.txt");
+        var runner = Runner();
+        await runner.RunAsync(Unit);
+        await RecordAsync("002.txt");
+        // Another process wrote the list meanwhile (different bytes) after this run read the tags.
+        _store.BeforeReportWrite = () => _store.Inner.PutReportAsync(Unit, "rectifications.json", "application/json", "{}"u8.ToArray(), WriteCondition.Always);
+
+        Assert.Equal(PublishOutcome.Superseded, await runner.RunAsync(Unit));
+        Assert.Equal(1, _scheduler.Requests);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private sealed class RecordingScheduler : IConsolidationScheduler
@@ -137,7 +165,31 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
             return await inner.GetRecordAsync(unitId, statementId, cancellationToken);
         }
 
-        public Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) => inner.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken);
+        /// <summary>Every report write does its work, but the first one of each file answers as a failed condition: what the SDK's retry after a lost response sees.</summary>
+        public bool LoseFirstResponses { get; set; }
+
+        private readonly HashSet<string> _lost = [];
+
+        public IStatementStore Inner => inner;
+
+        /// <summary>Runs once, before the next report write.</summary>
+        public Func<Task>? BeforeReportWrite { get => _beforeReportWrite; set => _beforeReportWrite = value; }
+
+        private Func<Task>? _beforeReportWrite;
+
+        public async Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _beforeReportWrite, null) is { } before)
+            {
+                await before();
+            }
+
+            var eTag = await inner.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken);
+            lock (_lost)
+            {
+                return LoseFirstResponses && eTag is not null && _lost.Add(name) ? null : eTag;
+            }
+        }
 
         public Task<string?> PutUploadAsync(string unitId, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.PutUploadAsync(unitId, fileName, content, cancellationToken);
 
