@@ -24,9 +24,25 @@ public static class RectificationColumns
         new("责任人", r => string.Join("、", r.Owners), 14, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, r => string.Join("\n", r.Owners), MaxDocxChars: 8),
         new("整改时限", r => r.Deadline, 12, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, MaxDocxChars: 6),
         new("完成情况", r => r.Status, 8, ColumnAlignment.Center, Everywhere, MaxDocxChars: 3),
+        new(ProgressHeader, r => r.LatestProgress ?? string.Empty, 24, ColumnAlignment.Left, Everywhere, MaxDocxChars: 10),
+        new("销号", SignOff, 12, ColumnAlignment.Center, Everywhere, MaxDocxChars: 5),
+        new(RowIdHeader, r => r.RowId, 14, ColumnAlignment.Left, Data),
         new("问题编号", r => string.Join(" ", r.Problems.Select(Ref)), 30, ColumnAlignment.Left, Data),
         new("措施编号", r => string.Join(" ", r.MeasureItems.Select(Ref)), 30, ColumnAlignment.Left, Data),
     ];
+
+    /// <summary>整改进展: the latest progress note (the import reads edits of it back).</summary>
+    public const string ProgressHeader = "整改进展";
+
+    /// <summary>The row's identity: a hidden XLSX column, so an edited sheet can be imported back row by row.</summary>
+    public const string RowIdHeader = "行标识";
+
+    /// <summary>销号: the date and who signed the row off, when it was.</summary>
+    public static string SignOff(RectificationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.SignedOffOn is { } on ? on.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + (row.SignedOffBy is { } by ? "\n" + by : string.Empty) : string.Empty;
+    }
 
     /// <summary>The columns shown in one format, in order.</summary>
     public static IReadOnlyList<RectificationColumn> For(ColumnUse use) => [.. All.Where(c => c.Shows(use))];
