@@ -22,6 +22,7 @@ namespace SelfReview.Contracts;
 [JsonSerializable(typeof(DueRows))]
 [JsonSerializable(typeof(CompletionRates))]
 [JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(EvidenceFile))]
 [JsonSerializable(typeof(IReadOnlyList<EvidenceFile>))]
 public sealed partial class SelfReviewJsonContext : JsonSerializerContext;
 
@@ -45,6 +46,7 @@ public static class SelfReviewJson
     public static JsonTypeInfo<DueRows> DueRows => Context.DueRows;
     public static JsonTypeInfo<CompletionRates> CompletionRates => Context.CompletionRates;
     public static JsonTypeInfo<ImportReport> ImportReport => Context.ImportReport;
+    public static JsonTypeInfo<EvidenceFile> EvidenceFile => Context.EvidenceFile;
     public static JsonTypeInfo<IReadOnlyList<EvidenceFile>> EvidenceFiles => Context.IReadOnlyListEvidenceFile;
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
