@@ -9,8 +9,8 @@ namespace SelfReview.Pipeline.Tracking;
 /// <item>a row with the same problem items keeps its row (same id);</item>
 /// <item>else a row sharing problem items with an earlier row takes that row, most shared items first
 /// (a common problem that gained or lost a member, a statement split differently);</item>
-/// <item>else a row with the same statements and the same problem title takes it (a new engine version
-/// that numbers the items differently);</item>
+/// <item>else a row with the same problem title and an owner in common takes it (a new engine version
+/// that numbers the items differently, a member's re-uploaded edited statement);</item>
 /// <item>what is left is new and is appended after the highest 序号 ever given; earlier rows left
 /// unmatched stay in the list as withdrawn (已撤销), never deleted.</item>
 /// </list>
@@ -92,5 +92,5 @@ public static class RowReconciler
     private static bool SameTitle(RectificationRow before, RectificationRow now) =>
         before.ProblemTitle is { Length: > 0 } title
         && string.Equals(title, now.ProblemTitle, StringComparison.Ordinal)
-        && before.Problems.Select(p => p.StatementId).ToHashSet(StringComparer.Ordinal).SetEquals(now.Problems.Select(p => p.StatementId));
+        && before.Owners.Intersect(now.Owners, StringComparer.Ordinal).Any();
 }
