@@ -43,7 +43,7 @@ public sealed class TrackingPageTests
 
         await page.ReloadAsync();
         await Expect(page.GetByLabel("序号 1 的完成情况")).ToHaveValueAsync("推进中", new() { Timeout = 30_000 });
-        await Expect(page.Locator("#view-rectifications tbody tr").First).ToContainTextAsync("最新进展：已召开专题学习会两次");
+        await Expect(page.Locator("#view-rectifications tr[data-row-id]").First).ToContainTextAsync("最新进展：已召开专题学习会两次");
         await Shot(page, "tracking-1-edited");
 
         // The seed's measures are due in its meeting year, long past: the reminders view lists them as overdue.
