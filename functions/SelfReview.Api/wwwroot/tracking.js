@@ -197,7 +197,6 @@ window.SelfReviewTracking = (() => {
       const cell = tr.lastElementChild;
       cell.replaceChildren(editor(unit, row, () => { if (rates.childElementCount) showRates(unit, rates); }));
     }
-    showRates(unit, rates);
   }
 
   return { enhance };

@@ -88,7 +88,7 @@ public sealed class ListImporter(RectificationTracker tracker)
                 continue;
             }
 
-            var update = await tracker.UpdateAsync(unitId, line.RowId, new RowChange(status, note, owners), actor, ifMatch: null, maySignOff, cancellationToken);
+            var update = await tracker.ApplyAsync(unitId, row, new RowChange(status, note, owners), actor, ifMatch: null, maySignOff, cancellationToken);
             switch (update)
             {
                 case RowUpdate.Updated:

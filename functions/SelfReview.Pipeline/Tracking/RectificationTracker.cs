@@ -86,11 +86,28 @@ public sealed class RectificationTracker(IStatementStore store, TimeProvider tim
             return new RowUpdate.UnknownRow();
         }
 
+        return await ApplyAsync(unitId, row, change, actor, ifMatch, maySignOff, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="UpdateAsync"/>, for a row the caller already read from <see cref="GetListAsync"/> (an import
+    /// applies hundreds of lines: the list is read once, not once per line).
+    /// </summary>
+    public async Task<RowUpdate> ApplyAsync(string unitId, RectificationRow row, RowChange change, string actor, string? ifMatch, bool maySignOff, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(change);
+        if (Validate(change) is { } reason)
+        {
+            return new RowUpdate.Invalid(reason);
+        }
+
         if (row.Withdrawn)
         {
             return new RowUpdate.WithdrawnRow();
         }
 
+        var rowId = row.RowId;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (stored, storedTag) = await _tracking.GetRowAsync(unitId, rowId, cancellationToken);

@@ -39,7 +39,8 @@ public sealed class TrackingPageTests
         await page.GetByLabel("序号 1 的整改进展").FillAsync("已召开专题学习会两次");
         await page.GetByLabel("序号 1 的整改进展").PressAsync("Enter");
         await Expect(page.Locator("#toast")).ToContainTextAsync("序号 1 已保存");
-        await Expect(page.Locator("[data-rate=unit]")).ToContainTextAsync("完成率");
+        await page.GetByRole(AriaRole.Button, new() { Name = "完成率" }).ClickAsync();
+        await Expect(page.Locator("[data-rate=unit]")).ToContainTextAsync("完成率 0%");
 
         await page.ReloadAsync();
         await Expect(page.GetByLabel("序号 1 的完成情况")).ToHaveValueAsync("推进中", new() { Timeout = 30_000 });
