@@ -29,6 +29,8 @@ public sealed class TrackingPageTests
         await page.Locator("#file-input").SetInputFilesAsync(new FilePayload { Name = "张三-检视材料.txt", MimeType = "text/plain", Buffer = await File.ReadAllBytesAsync(TestFiles.SeedText) });
         await Expect(page.Locator("#statements tbody tr[data-status=accepted]")).ToHaveCountAsync(1, new() { Timeout = 90_000 });
 
+        // The list is written by consolidation after the record: wait for it, then open the tab.
+        await host.ProcessAsync("track-page");
         await page.GetByRole(AriaRole.Tab, new() { Name = "整改清单" }).ClickAsync();
         var status = page.GetByLabel("序号 1 的完成情况");
         await Expect(status).ToBeVisibleAsync(new() { Timeout = 30_000 });
