@@ -26,7 +26,15 @@ public sealed record RectificationList
 /// <summary>One problem to fix.</summary>
 public sealed record RectificationRow
 {
-    /// <summary>序号, from 1.</summary>
+    /// <summary>
+    /// The row's stable identity (<c>r</c> + 12 hex digits): derived from the problem items behind the row
+    /// when it first appeared, then kept for as long as the row exists, across re-consolidation (more
+    /// uploads, a re-upload, a new engine version). Tracking data (<c>tracking/{unitId}/rows/{rowId}.json</c>)
+    /// is joined to the row by it. Empty only in lists written before row identities existed.
+    /// </summary>
+    public string RowId { get; init; } = string.Empty;
+
+    /// <summary>序号, from 1: kept for a row that still exists when the unit is consolidated again; new rows are appended.</summary>
     public required int Number { get; init; }
 
     /// <summary>问题类别 (code).</summary>
@@ -59,8 +67,29 @@ public sealed record RectificationRow
     /// <summary>Whether the deadline came from the measure itself (false: the unit default).</summary>
     public bool DeadlineFromMeasure { get; init; }
 
-    /// <summary>完成情况: 未完成 / 推进中 / 已完成.</summary>
+    /// <summary>完成情况: 未完成 / 推进中 / 已完成 / 已销号 (from the row's tracking data), 已撤销 for a withdrawn row.</summary>
     public string Status { get; init; } = "未完成";
+
+    /// <summary>
+    /// True when the row no longer comes out of the unit's statements (a statement replaced, a problem
+    /// merged into another row): it stays in the list, marked 已撤销, with its tracking history.
+    /// </summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>整改进展: the latest progress note, when someone recorded one.</summary>
+    public string? LatestProgress { get; init; }
+
+    /// <summary>When the latest progress note was recorded.</summary>
+    public DateTimeOffset? LatestProgressAt { get; init; }
+
+    /// <summary>销号 date: when the row was signed off.</summary>
+    public DateOnly? SignedOffOn { get; init; }
+
+    /// <summary>Who signed the row off (销号人).</summary>
+    public string? SignedOffBy { get; init; }
+
+    /// <summary>How many evidence files (佐证材料) the row holds.</summary>
+    public int EvidenceCount { get; init; }
 
     /// <summary>True for a common problem (共性问题) written by several members.</summary>
     public bool Common { get; init; }

@@ -16,6 +16,14 @@ namespace SelfReview.Contracts;
 [JsonSerializable(typeof(StatementRecord))]
 [JsonSerializable(typeof(UnitSummary))]
 [JsonSerializable(typeof(RectificationList))]
+[JsonSerializable(typeof(RectificationRow))]
+[JsonSerializable(typeof(RowTracking))]
+[JsonSerializable(typeof(RowRegistry))]
+[JsonSerializable(typeof(DueRows))]
+[JsonSerializable(typeof(CompletionRates))]
+[JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(EvidenceFile))]
+[JsonSerializable(typeof(IReadOnlyList<EvidenceFile>))]
 public sealed partial class SelfReviewJsonContext : JsonSerializerContext;
 
 /// <summary>Serialization entry points: readable Chinese (no \u escapes), camelCase, string enums.</summary>
@@ -32,6 +40,14 @@ public static class SelfReviewJson
     public static JsonTypeInfo<StatementRecord> Record => Context.StatementRecord;
     public static JsonTypeInfo<UnitSummary> UnitSummary => Context.UnitSummary;
     public static JsonTypeInfo<RectificationList> RectificationList => Context.RectificationList;
+    public static JsonTypeInfo<RectificationRow> RectificationRow => Context.RectificationRow;
+    public static JsonTypeInfo<RowTracking> RowTracking => Context.RowTracking;
+    public static JsonTypeInfo<RowRegistry> RowRegistry => Context.RowRegistry;
+    public static JsonTypeInfo<DueRows> DueRows => Context.DueRows;
+    public static JsonTypeInfo<CompletionRates> CompletionRates => Context.CompletionRates;
+    public static JsonTypeInfo<ImportReport> ImportReport => Context.ImportReport;
+    public static JsonTypeInfo<EvidenceFile> EvidenceFile => Context.EvidenceFile;
+    public static JsonTypeInfo<IReadOnlyList<EvidenceFile>> EvidenceFiles => Context.IReadOnlyListEvidenceFile;
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

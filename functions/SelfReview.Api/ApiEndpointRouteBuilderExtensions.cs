@@ -22,6 +22,14 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet(ApiRoutes.Statement, (StatementEndpoints e, HttpRequest r, string unitId, string statementId, CancellationToken ct) => e.GetAsync(r, unitId, statementId, ct));
         api.MapGet(ApiRoutes.Summary, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.SummaryAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Rectifications, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.RectificationsAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Rectification, (TrackingEndpoints e, HttpRequest r, string unitId, string rowId, CancellationToken ct) => e.GetRowAsync(r, unitId, rowId, ct));
+        api.MapPatch(ApiRoutes.Rectification, (TrackingEndpoints e, HttpRequest r, string unitId, string rowId, CancellationToken ct) => e.PatchRowAsync(r, unitId, rowId, ct));
+        api.MapGet(ApiRoutes.Evidence, (TrackingEndpoints e, HttpRequest r, string unitId, string rowId, CancellationToken ct) => e.ListEvidenceAsync(r, unitId, rowId, ct));
+        api.MapPost(ApiRoutes.Evidence, (TrackingEndpoints e, HttpRequest r, string unitId, string rowId, CancellationToken ct) => e.UploadEvidenceAsync(r, unitId, rowId, ct));
+        api.MapGet(ApiRoutes.EvidenceFile, (TrackingEndpoints e, HttpRequest r, string unitId, string rowId, string name, CancellationToken ct) => e.GetEvidenceAsync(r, unitId, rowId, name, ct));
+        api.MapGet(ApiRoutes.TrackingDue, (TrackingEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.DueAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.TrackingRates, (TrackingEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.RatesAsync(r, unitId, ct));
+        api.MapPost(ApiRoutes.TrackingImport, (TrackingEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ImportAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Reports, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Report, (ReportEndpoints e, HttpRequest r, string unitId, string name, CancellationToken ct) => e.FileAsync(r, unitId, name, ct));
         api.MapGet(ApiRoutes.Audit, (AccessEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.AuditAsync(r, unitId, ct));

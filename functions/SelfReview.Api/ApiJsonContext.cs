@@ -12,6 +12,7 @@ namespace SelfReview.Api;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(ReportList))]
 [JsonSerializable(typeof(UnitList))]
+[JsonSerializable(typeof(TrackingPatch))]
 [JsonSerializable(typeof(SelfReview.Api.Access.AccessView))]
 [JsonSerializable(typeof(SelfReview.Api.Access.AuditTrail))]
 [JsonSerializable(typeof(SelfReview.Api.Access.GrantRequest))]

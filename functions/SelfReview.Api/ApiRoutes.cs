@@ -13,6 +13,12 @@ public static class ApiRoutes
     public const string Statement = "units/{unitId}/statements/{statementId}";
     public const string Summary = "units/{unitId}/summary";
     public const string Rectifications = "units/{unitId}/rectifications";
+    public const string Rectification = "units/{unitId}/rectifications/{rowId}";
+    public const string Evidence = "units/{unitId}/rectifications/{rowId}/evidence";
+    public const string EvidenceFile = "units/{unitId}/rectifications/{rowId}/evidence/{name}";
+    public const string TrackingDue = "units/{unitId}/tracking/due";
+    public const string TrackingRates = "units/{unitId}/tracking/rates";
+    public const string TrackingImport = "units/{unitId}/tracking/import";
     public const string Reports = "units/{unitId}/reports";
     public const string Report = "units/{unitId}/reports/{name}";
     public const string Audit = "units/{unitId}/audit";

@@ -11,6 +11,9 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<StatementEndpoints>();
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<UnitEndpoints>();
+        services.TryAddSingleton<TrackingEndpoints>();
+        services.TryAddSingleton<Pipeline.Tracking.RectificationTracker>();
+        services.TryAddSingleton<Pipeline.Tracking.ListImporter>();
         services.TryAddSingleton<Access.ApiAccess>();
         services.TryAddSingleton<Access.AccessEndpoints>();
         services.TryAddSingleton<Access.SessionEndpoints>();

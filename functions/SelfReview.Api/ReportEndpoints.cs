@@ -3,6 +3,7 @@ using SelfReview.Api.Access;
 using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
+using SelfReview.Pipeline.Tracking;
 
 namespace SelfReview.Api;
 
@@ -13,7 +14,7 @@ namespace SelfReview.Api;
 /// every file the report publisher wrote (<c>…/reports</c>, <c>…/reports/{name}</c>), so a report added
 /// to the publisher's table is served without a new endpoint.
 /// </summary>
-public sealed class ReportEndpoints(IStatementStore store, ApiAccess access)
+public sealed class ReportEndpoints(IStatementStore store, ApiAccess access, RectificationTracker tracker, CsvExporter csv, XlsxExporter xlsx, DocxExporter docx, TimeProvider time)
 {
     /// <summary>Each rectification-list format (from the one table of report formats).</summary>
     public static IReadOnlyDictionary<string, ReportFormat> Formats { get; } = new Dictionary<string, ReportFormat>(StringComparer.OrdinalIgnoreCase)
@@ -91,7 +92,21 @@ public sealed class ReportEndpoints(IStatementStore store, ApiAccess access)
             request.HttpContext.Response.Headers.ContentDisposition = ContentDisposition.Attachment($"rectifications-{unitId}.{format}", list.DownloadNameFor(unitId));
         }
 
-        return FileResults.Of(file, list.ContentType == ReportFormats.JsonType ? ApiJson.ContentType : list.ContentType);
+        // The stored list is derived; what people tracked (status, progress, 销号) is merged in as it is read.
+        if (await tracker.GetListAsync(unitId, cancellationToken) is not { } tracked)
+        {
+            return FileResults.Of(file, list.ContentType == ReportFormats.JsonType ? ApiJson.ContentType : list.ContentType);
+        }
+
+        var rows = tracked.List;
+        var content = format switch
+        {
+            "csv" => csv.Export(rows),
+            "xlsx" => xlsx.Export(rows, DueRowFinder.Find(rows, DateOnly.FromDateTime(time.GetLocalNow().DateTime), DueRowFinder.DefaultDays)),
+            "docx" => docx.Export(rows),
+            _ => Contracts.SelfReviewJson.Serialize(rows, Contracts.SelfReviewJson.RectificationList),
+        };
+        return TypedResults.Bytes(content, list.ContentType == ReportFormats.JsonType ? ApiJson.ContentType : list.ContentType, entityTag: FileResults.EntityTag("\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))[..32] + "\""));
     }
 
     /// <summary>The report files of the unit (name, size, when written, where to get it).</summary>

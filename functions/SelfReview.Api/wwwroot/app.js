@@ -449,7 +449,7 @@ async function showRectifications() {
       h("table", { class: "grid" },
         h("caption", { class: "visually-hidden" }, "整改清单"),
         h("thead", {}, h("tr", {}, ["序号", "问题类别", "问题表现", "整改措施", "责任人", "整改时限", "完成情况"].map((t) => h("th", { scope: "col" }, t)))),
-        h("tbody", {}, (list.rows || []).map((row) => h("tr", {},
+        h("tbody", {}, (list.rows || []).map((row) => h("tr", { "data-row-id": row.rowId || null },
           h("td", { class: "num" }, row.number),
           h("td", {}, row.categoryLabel),
           h("td", {}, row.problem),
@@ -458,6 +458,8 @@ async function showRectifications() {
           h("td", {}, row.deadline),
           h("td", {}, row.status))))),
     );
+    // Status, progress, evidence, reminders, rates and the Excel import (tracking.js).
+    window.SelfReviewTracking?.enhance(box, state.unit, list, showRectifications);
   } catch (e) {
     box.replaceChildren(h("p", { class: "error" }, e.message));
   }

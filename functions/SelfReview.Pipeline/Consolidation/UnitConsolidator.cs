@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Classification;
+using SelfReview.Pipeline.Tracking;
 using SelfReview.Pipeline.Vocabulary;
 
 namespace SelfReview.Pipeline.Consolidation;
@@ -72,6 +73,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             var category = Majority(refs);
             rows.Add(new RectificationRow
             {
+                RowId = RowIdentity.Of(refs.Select(p => p.Ref)),
                 Number = rows.Count + 1,
                 Category = category,
                 CategoryLabel = CategoryLabels.Of(category),

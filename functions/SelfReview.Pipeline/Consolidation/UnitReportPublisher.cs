@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SelfReview.Contracts;
 using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
+using SelfReview.Pipeline.Tracking;
 
 namespace SelfReview.Pipeline.Consolidation;
 
@@ -33,6 +35,8 @@ public sealed partial class UnitReportPublisher(
     TimeProvider time,
     ILogger<UnitReportPublisher> logger)
 {
+    private readonly TrackingStore _tracking = new(store);
+
     /// <summary>The state file written last: which records the reports were computed from.</summary>
     public const string StateFileName = "consolidation.json";
 
@@ -84,6 +88,20 @@ public sealed partial class UnitReportPublisher(
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
+        // Rows keep the identity and 序号 they had (tracking data hangs on them); vanished rows stay, withdrawn.
+        var (registry, registryTag) = await _tracking.GetRegistryAsync(unitId, cancellationToken);
+        var (rows, nextRegistry) = RowReconciler.Reconcile(report.Rectifications, registry, listedAtNow);
+        var nextRegistryBytes = SelfReviewJson.Serialize(nextRegistry, SelfReviewJson.RowRegistry);
+        if (!nextRegistryBytes.AsSpan().SequenceEqual(registry is null ? [] : SelfReviewJson.Serialize(registry, SelfReviewJson.RowRegistry))
+            && await _tracking.PutRegistryAsync(nextRegistry, registryTag, cancellationToken) is null
+            && !(await store.GetTrackingAsync(unitId, TrackingStore.RegistryName, cancellationToken) is { } current && current.Content.AsSpan().SequenceEqual(nextRegistryBytes)))
+        {
+            // Another run's registry (not this run's own write whose response was lost).
+            LogSuperseded(logger, unitId, TrackingStore.RegistryName);
+            return PublishOutcome.Superseded;
+        }
+
+        report = report with { Rectifications = rows };
         var files = writer.Render(report);
 
         // A file whose bytes and version are those the last run wrote is left alone: a new statement

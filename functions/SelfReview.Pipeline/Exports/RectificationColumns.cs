@@ -12,6 +12,12 @@ public static class RectificationColumns
     private const ColumnUse Everywhere = ColumnUse.Xlsx | ColumnUse.Docx | ColumnUse.Csv | ColumnUse.Printed;
     private const ColumnUse Data = ColumnUse.Xlsx | ColumnUse.Csv;
 
+    /// <summary>Tracking columns: printed from the XLSX; the Word list (its width is the page's) folds them into 完成情况.</summary>
+    private const ColumnUse Tracked = ColumnUse.Xlsx | ColumnUse.Csv | ColumnUse.Printed;
+
+    /// <summary>How much of the latest progress note the Word list's 完成情况 cell shows.</summary>
+    private const int BriefProgressChars = 20;
+
     private static readonly char[] SentenceEnds = ['。', '！', '？', '；'];
 
     public static IReadOnlyList<RectificationColumn> All { get; } =
@@ -23,10 +29,44 @@ public static class RectificationColumns
         new("整改措施", r => r.Measures, 46, ColumnAlignment.Left, Everywhere, MeasuresBrief, MaxDocxChars: 28),
         new("责任人", r => string.Join("、", r.Owners), 14, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, r => string.Join("\n", r.Owners), MaxDocxChars: 8),
         new("整改时限", r => r.Deadline, 12, ColumnAlignment.Center, Everywhere | ColumnUse.Markdown, MaxDocxChars: 6),
-        new("完成情况", r => r.Status, 8, ColumnAlignment.Center, Everywhere, MaxDocxChars: 3),
+        new("完成情况", r => r.Status, 8, ColumnAlignment.Center, Everywhere, StatusBrief, MaxDocxChars: 3),
+        new(ProgressHeader, r => r.LatestProgress ?? string.Empty, 24, ColumnAlignment.Left, Tracked),
+        new("销号", SignOff, 12, ColumnAlignment.Center, Tracked),
+        new(RowIdHeader, r => r.RowId, 14, ColumnAlignment.Left, Data),
         new("问题编号", r => string.Join(" ", r.Problems.Select(Ref)), 30, ColumnAlignment.Left, Data),
         new("措施编号", r => string.Join(" ", r.MeasureItems.Select(Ref)), 30, ColumnAlignment.Left, Data),
     ];
+
+    /// <summary>整改进展: the latest progress note (the import reads edits of it back).</summary>
+    public const string ProgressHeader = "整改进展";
+
+    /// <summary>The row's identity: a hidden XLSX column, so an edited sheet can be imported back row by row.</summary>
+    public const string RowIdHeader = "行标识";
+
+    /// <summary>销号: the date and who signed the row off, when it was.</summary>
+    public static string SignOff(RectificationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.SignedOffOn is { } on ? on.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + (row.SignedOffBy is { } by ? "\n" + by : string.Empty) : string.Empty;
+    }
+
+    /// <summary>完成情况 in the Word list: the status, the 销号 date and who, and the start of the latest progress note.</summary>
+    public static string StatusBrief(RectificationRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var brief = row.Status;
+        if (SignOff(row) is { Length: > 0 } signOff)
+        {
+            brief += "\n" + signOff;
+        }
+
+        if (row.LatestProgress is { Length: > 0 } progress)
+        {
+            brief += "\n" + (progress.Length <= BriefProgressChars ? progress : progress[..BriefProgressChars] + "…");
+        }
+
+        return brief;
+    }
 
     /// <summary>The columns shown in one format, in order.</summary>
     public static IReadOnlyList<RectificationColumn> For(ColumnUse use) => [.. All.Where(c => c.Shows(use))];

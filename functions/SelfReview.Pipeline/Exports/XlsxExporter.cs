@@ -33,7 +33,10 @@ public sealed class XlsxExporter
     private const double WideCharUnits = 2.05;
     private const double NarrowCharUnits = 1.1;
 
-    public byte[] Export(RectificationList list)
+    public byte[] Export(RectificationList list) => Export(list, due: null);
+
+    /// <summary>The workbook; with <paramref name="due"/>, also a 到期提醒 sheet of the overdue rows and those due soon.</summary>
+    public byte[] Export(RectificationList list, DueRows? due)
     {
         ArgumentNullException.ThrowIfNull(list);
         using var stream = new MemoryStream();
@@ -59,6 +62,13 @@ public sealed class XlsxExporter
                 new Sheet { Name = "整改清单", SheetId = 1, Id = workbookPart.GetIdOfPart(listPart) },
                 new Sheet { Name = "分类统计", SheetId = 2, Id = workbookPart.GetIdOfPart(statsPart) },
                 new Sheet { Name = "责任人统计", SheetId = 3, Id = workbookPart.GetIdOfPart(ownersPart) });
+            if (due is not null)
+            {
+                var duePart = workbookPart.AddNewPart<WorksheetPart>();
+                WriteDueSheet(duePart, due, strings);
+                sheets.Append(new Sheet { Name = DueSheetName, SheetId = 4, Id = workbookPart.GetIdOfPart(duePart) });
+            }
+
             workbookPart.Workbook.Append(sheets);
             var lastDataRow = (list.Rows.Count + 2).ToString(CultureInfo.InvariantCulture);
             workbookPart.Workbook.Append(new DefinedNames(
@@ -172,6 +182,50 @@ public sealed class XlsxExporter
     }
 
     /// <summary>Rows per owner (责任人): all, of them common problems, and not yet done.</summary>
+    /// <summary>The reminders sheet's name.</summary>
+    public const string DueSheetName = "到期提醒";
+
+    /// <summary>
+    /// 到期提醒: the meeting date and the day of the count on top, then 超期 rows (most overdue first) and
+    /// 临期 rows (soonest first) with 序号, problem, owners, deadline, due date and days left; A4 landscape.
+    /// </summary>
+    private static void WriteDueSheet(WorksheetPart part, DueRows due, SharedStrings strings)
+    {
+        var data = new SheetData();
+        var meeting = due.MeetingDate is { } m ? m.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "未设置";
+        var title = "整改到期提醒（会议日期：" + meeting + "；统计日：" + due.Today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            + "；超期 " + due.Overdue.Count.ToString(CultureInfo.InvariantCulture) + " 项，" + due.Days.ToString(CultureInfo.InvariantCulture) + " 日内到期 " + due.DueSoon.Count.ToString(CultureInfo.InvariantCulture) + " 项）";
+        data.Append(Row(1, [strings.Cell("A1", title, StyleTitle)], height: 30));
+        string[] headers = ["提醒", "序号", "问题", "责任人", "整改时限", "到期日", "剩余天数", "完成情况"];
+        double[] widths = [8, 6, 48, 16, 14, 13, 9, 9];
+        data.Append(Row(2, [.. headers.Select((h, i) => strings.Cell(ColumnName(i + 1) + "2", h, StyleHeader))]));
+        var r = 3u;
+        foreach (var (kind, row) in due.Overdue.Select(x => ("超期", x)).Concat(due.DueSoon.Select(x => ("临期", x))))
+        {
+            var n = r.ToString(CultureInfo.InvariantCulture);
+            var owners = string.Join("、", row.Owners);
+            data.Append(Row(r, [
+                strings.Cell("A" + n, kind, StyleCentered),
+                NumberCell("B" + n, row.Number, StyleCentered),
+                strings.Cell("C" + n, row.Problem, StyleBody),
+                strings.Cell("D" + n, owners, StyleCentered),
+                strings.Cell("E" + n, row.Deadline, StyleCentered),
+                strings.Cell("F" + n, row.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StyleCentered),
+                NumberCell("G" + n, row.DaysLeft, StyleCentered),
+                strings.Cell("H" + n, row.Status, StyleCentered)], RowHeight([(row.Problem, widths[2]), (owners, widths[3]), (row.Deadline, widths[4])])));
+            r++;
+        }
+
+        part.Worksheet = new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+            new Columns([.. widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })]),
+            data,
+            new MergeCells(new MergeCell { Reference = "A1:H1" }) { Count = 1 },
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+    }
+
     private static void WriteOwnersSheet(WorksheetPart part, RectificationList list, SharedStrings strings)
     {
         var owners = list.Rows.SelectMany(r => r.Owners).Distinct().ToList();

@@ -19,11 +19,12 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
     private readonly BlobContainerClient _statements = service.GetBlobContainerClient(StorageLayout.StatementsContainer);
     private readonly BlobContainerClient _records = service.GetBlobContainerClient(StorageLayout.RecordsContainer);
     private readonly BlobContainerClient _reports = service.GetBlobContainerClient(StorageLayout.ReportsContainer);
+    private readonly BlobContainerClient _tracking = service.GetBlobContainerClient(StorageLayout.TrackingContainer);
 
-    /// <summary>Creates the three containers when missing (idempotent).</summary>
+    /// <summary>Creates the four containers when missing (idempotent).</summary>
     public async Task CreateContainersAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { _statements, _records, _reports })
+        foreach (var container in new[] { _statements, _records, _reports, _tracking })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
@@ -111,6 +112,30 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
     {
         StorageLayout.Check(unitId);
         return ListAsync(_reports, unitId, withSha256: false, cancellationToken);
+    }
+
+    public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, name);
+        ArgumentNullException.ThrowIfNull(condition);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = new Dictionary<string, string> { [Sha256Metadata] = StatementProcessor.StatementIdOf(content.Span) },
+        };
+        return UploadAsync(_tracking.GetBlobClient(BlobName(unitId, name)), content, options, condition, cancellationToken);
+    }
+
+    public async Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, name);
+        return await DownloadAsync(_tracking, unitId, name, cancellationToken) is { } file ? file with { Name = name[(name.LastIndexOf('/') + 1)..] } : null;
+    }
+
+    public Task<IReadOnlyList<StoreEntry>> ListTrackingAsync(string unitId, string folder, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, folder);
+        return ListAsync(_tracking, unitId + "/" + folder, withSha256: true, cancellationToken);
     }
 
     private static string BlobName(string unitId, string name) => unitId + "/" + name;

@@ -96,6 +96,29 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         return await ListAsync(StorageLayout.ReportsContainer, unitId, withSha256: false, cancellationToken);
     }
 
+    public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, name);
+        ArgumentNullException.ThrowIfNull(condition);
+        return WriteAsync(PathOf(StorageLayout.TrackingContainer, unitId, name), content, condition, cancellationToken);
+    }
+
+    public async Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, name);
+        return await ReadAsync(PathOf(StorageLayout.TrackingContainer, unitId, name), name[(name.LastIndexOf('/') + 1)..], c => TrackingContentTypeOf(name, c), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoreEntry>> ListTrackingAsync(string unitId, string folder, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.CheckTracking(unitId, folder);
+        return await ListAsync(StorageLayout.TrackingContainer, Path.Combine(unitId, folder.Replace('/', Path.DirectorySeparatorChar)), withSha256: true, cancellationToken);
+    }
+
+    /// <summary>Tracking documents are JSON; evidence files are what their bytes say (as for uploads).</summary>
+    internal static string TrackingContentTypeOf(string name, ReadOnlyMemory<byte> content) =>
+        name.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : FormatSniffer.Detect(content).MediaType;
+
     private static string ContentTypeOf(string name) => ReportFormats.ContentTypeOf(Path.GetExtension(name)) ?? "application/octet-stream";
 
     /// <summary>A strong entity tag from the content: equal bytes, equal tag (RFC 9110 §8.8.3).</summary>
@@ -103,7 +126,7 @@ public sealed class FolderStatementStore(string root) : IStatementStore
 
     private string PathOf(string container, string unitId, string name)
     {
-        var path = Path.GetFullPath(Path.Combine(_root, container, unitId, name));
+        var path = Path.GetFullPath(Path.Combine(_root, container, unitId, name.Replace('/', Path.DirectorySeparatorChar)));
         // StorageLayout already refuses separators and "..": this is the second lock on the same door.
         if (!path.StartsWith(Path.Combine(_root, container) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

@@ -41,4 +41,16 @@ public interface IStatementStore
 
     /// <summary>The unit's report files (name = file name) with their entity tags.</summary>
     Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a tracking document or file at <c>tracking/{unitId}/{name}</c> (name: up to three '/'-separated
+    /// segments, e.g. <c>rows/{rowId}.json</c>) under <paramref name="condition"/>. Null when the condition does not hold.
+    /// </summary>
+    Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
+
+    /// <summary>The tracking document or file, or null.</summary>
+    Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>The tracking files directly under <c>tracking/{unitId}/{folder}/</c> (name = the last segment).</summary>
+    Task<IReadOnlyList<StoreEntry>> ListTrackingAsync(string unitId, string folder, CancellationToken cancellationToken = default);
 }

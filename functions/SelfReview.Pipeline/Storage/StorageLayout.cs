@@ -14,6 +14,9 @@ public static partial class StorageLayout
     public const string RecordsContainer = "records";
     public const string ReportsContainer = "reports";
 
+    /// <summary>What people add after the list exists (row status, progress, evidence, the row registry, the audit trail).</summary>
+    public const string TrackingContainer = "tracking";
+
     public const int MaxUnitIdLength = 64;
     public const int MaxFileNameLength = 200;
 
@@ -98,6 +101,18 @@ public static partial class StorageLayout
         if (reportName is not null && !IsValidReportName(reportName))
         {
             throw new ArgumentException("report names are lower-case words with one extension", nameof(reportName));
+        }
+    }
+
+    /// <summary>Throws unless a tracking name is one to three valid file-name segments separated by '/'.</summary>
+    internal static void CheckTracking(string unitId, string name)
+    {
+        Check(unitId);
+        ArgumentNullException.ThrowIfNull(name);
+        var segments = name.Split('/');
+        if (segments.Length is < 1 or > 3 || segments.Any(s => FileNameError(s) is not null))
+        {
+            throw new ArgumentException("a tracking name is one to three valid file names separated by '/'", nameof(name));
         }
     }
 

@@ -12,6 +12,8 @@ public static class AccessMatrix
 {
     public const string StatementId = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    public const string RowId = "r000000000000";
+
     /// <summary>(route template, method, need, path, body). Paths use <c>{unit}</c> for the host's unit.</summary>
     public static IReadOnlyList<(string Route, string Method, RouteNeed Need, string Path, byte[]? Body)> Routes { get; } =
     [
@@ -23,6 +25,14 @@ public static class AccessMatrix
         (ApiRoutes.Statement, "GET", RouteNeed.Read, "/api/units/{unit}/statements/" + StatementId, null),
         (ApiRoutes.Summary, "GET", RouteNeed.Read, "/api/units/{unit}/summary", null),
         (ApiRoutes.Rectifications, "GET", RouteNeed.Read, "/api/units/{unit}/rectifications?format=xlsx", null),
+        (ApiRoutes.Rectification, "GET", RouteNeed.Read, "/api/units/{unit}/rectifications/" + RowId, null),
+        (ApiRoutes.Rectification, "PATCH", RouteNeed.Edit, "/api/units/{unit}/rectifications/" + RowId, Encoding.UTF8.GetBytes("""{"status":"推进中"}""")),
+        (ApiRoutes.Evidence, "GET", RouteNeed.Read, "/api/units/{unit}/rectifications/" + RowId + "/evidence", null),
+        (ApiRoutes.Evidence, "POST", RouteNeed.Edit, "/api/units/{unit}/rectifications/" + RowId + "/evidence?fileName=matrix.txt", Encoding.UTF8.GetBytes("会议记录")),
+        (ApiRoutes.EvidenceFile, "GET", RouteNeed.Read, "/api/units/{unit}/rectifications/" + RowId + "/evidence/matrix.txt", null),
+        (ApiRoutes.TrackingDue, "GET", RouteNeed.Read, "/api/units/{unit}/tracking/due?days=7", null),
+        (ApiRoutes.TrackingRates, "GET", RouteNeed.Read, "/api/units/{unit}/tracking/rates", null),
+        (ApiRoutes.TrackingImport, "POST", RouteNeed.Edit, "/api/units/{unit}/tracking/import", Encoding.UTF8.GetBytes("not a workbook")),
         (ApiRoutes.Reports, "GET", RouteNeed.Read, "/api/units/{unit}/reports", null),
         (ApiRoutes.Report, "GET", RouteNeed.Read, "/api/units/{unit}/reports/summary.json", null),
         (ApiRoutes.Audit, "GET", RouteNeed.UnitAdministrator, "/api/units/{unit}/audit", null),

@@ -10,7 +10,7 @@ namespace SelfReview.Tests.Api;
 /// on Azurite (<c>FunctionsApiTests</c>) and against <c>selfreview serve</c> over HTTP (<c>ServeApiTests</c>),
 /// so both hosts answer with the same statuses, Problem Details and bodies.
 /// </summary>
-public abstract class ApiContract
+public abstract partial class ApiContract
 {
     private static readonly byte[] Text = Encoding.UTF8.GetBytes("一、存在的问题\n（一）理论学习不够深入。\n");
 

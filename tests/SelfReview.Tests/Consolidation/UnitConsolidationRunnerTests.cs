@@ -204,5 +204,11 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
         public Task<IReadOnlyList<StoreEntry>> ListRecordsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListRecordsAsync(unitId, cancellationToken);
 
         public Task<StoredFile?> GetReportAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetReportAsync(unitId, name, cancellationToken);
+
+        public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) => inner.PutTrackingAsync(unitId, name, contentType, content, condition, cancellationToken);
+
+        public Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetTrackingAsync(unitId, name, cancellationToken);
+
+        public Task<IReadOnlyList<StoreEntry>> ListTrackingAsync(string unitId, string folder, CancellationToken cancellationToken = default) => inner.ListTrackingAsync(unitId, folder, cancellationToken);
     }
 }

@@ -58,9 +58,10 @@ public sealed class ExportValidationTests
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var list = doc.WorkbookPart!.WorksheetParts.First(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>().Any()).Worksheet;
         var hidden = list.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Where(c => c.Hidden?.Value == true).Select(c => (int)c.Min!.Value).ToList();
-        Assert.Equal([9, 10], hidden);
+        // The ten office columns (with 整改进展 and 销号) are printed; 行标识 and the item ids are hidden.
+        Assert.Equal([11, 12, 13], hidden);
         var printArea = doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Single(d => d.Name == "_xlnm.Print_Area");
-        Assert.StartsWith("'整改清单'!$A$1:$H$", printArea.Text, StringComparison.Ordinal);
+        Assert.StartsWith("'整改清单'!$A$1:$J$", printArea.Text, StringComparison.Ordinal);
         Assert.Contains("第 &P 页 共 &N 页", list.Descendants<DocumentFormat.OpenXml.Spreadsheet.OddFooter>().Single().Text, StringComparison.Ordinal);
         var longest = report.Rectifications.Rows.MaxBy(r => r.Problem.Length)!;
         var row = list.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.RowIndex!.Value == (uint)(longest.Number + 2));

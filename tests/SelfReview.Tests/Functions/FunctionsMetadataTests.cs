@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetRectifications", "GetReport", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetCompletionRates", "GetDueRectifications", "GetEvidence", "GetRectification", "GetRectifications", "GetReport", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "ImportRectifications", "IngestStatement", "ListEvidence", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "UpdateRectification", "UploadEvidence", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));
@@ -59,6 +59,14 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetUnitSummary", "get", "units/{unitId}/summary", "Anonymous")]
     [InlineData("GetRectifications", "get", "units/{unitId}/rectifications", "Anonymous")]
     [InlineData("GetUnitAudit", "get", "units/{unitId}/audit", "Anonymous")]
+    [InlineData("GetRectification", "get", "units/{unitId}/rectifications/{rowId}", "Anonymous")]
+    [InlineData("UpdateRectification", "patch", "units/{unitId}/rectifications/{rowId}", "Anonymous")]
+    [InlineData("ListEvidence", "get", "units/{unitId}/rectifications/{rowId}/evidence", "Anonymous")]
+    [InlineData("UploadEvidence", "post", "units/{unitId}/rectifications/{rowId}/evidence", "Anonymous")]
+    [InlineData("GetEvidence", "get", "units/{unitId}/rectifications/{rowId}/evidence/{name}", "Anonymous")]
+    [InlineData("GetDueRectifications", "get", "units/{unitId}/tracking/due", "Anonymous")]
+    [InlineData("GetCompletionRates", "get", "units/{unitId}/tracking/rates", "Anonymous")]
+    [InlineData("ImportRectifications", "post", "units/{unitId}/tracking/import", "Anonymous")]
     [InlineData("GetAccess", "get", "access", "Anonymous")]
     [InlineData("SetAccessGrant", "put", "access/grants/{principal}", "Anonymous")]
     [InlineData("RemoveAccessGrant", "delete", "access/grants/{principal}", "Anonymous")]
