@@ -16,6 +16,8 @@ namespace SelfReview.Contracts;
 [JsonSerializable(typeof(StatementRecord))]
 [JsonSerializable(typeof(UnitSummary))]
 [JsonSerializable(typeof(RectificationList))]
+[JsonSerializable(typeof(UnitRoster))]
+[JsonSerializable(typeof(LastYearList))]
 public sealed partial class SelfReviewJsonContext : JsonSerializerContext;
 
 /// <summary>Serialization entry points: readable Chinese (no \u escapes), camelCase, string enums.</summary>
@@ -32,6 +34,8 @@ public static class SelfReviewJson
     public static JsonTypeInfo<StatementRecord> Record => Context.StatementRecord;
     public static JsonTypeInfo<UnitSummary> UnitSummary => Context.UnitSummary;
     public static JsonTypeInfo<RectificationList> RectificationList => Context.RectificationList;
+    public static JsonTypeInfo<UnitRoster> UnitRoster => Context.UnitRoster;
+    public static JsonTypeInfo<LastYearList> LastYearList => Context.LastYearList;
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

@@ -68,7 +68,10 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.NoRecords;
         }
 
-        var fingerprint = Fingerprint(listed);
+        // What people added (roster, last year's list) is part of what the reports are computed from: a new
+        // roster or owner set by hand changes the fingerprint, so the next run re-labels the rows.
+        var (tracking, trackingTags) = await ReadTrackingAsync(unitId, cancellationToken);
+        var fingerprint = Fingerprint(listed.Concat(trackingTags));
         if (state?.Fingerprint == fingerprint)
         {
             LogUpToDate(logger, unitId, listed.Count);
@@ -76,7 +79,7 @@ public sealed partial class UnitReportPublisher(
         }
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
-        var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
+        var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record), tracking);
         var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count, listedAtNow)));
         foreach (var file in files)
         {
@@ -88,7 +91,7 @@ public sealed partial class UnitReportPublisher(
             }
         }
 
-        if (Fingerprint(await store.ListRecordsAsync(unitId, cancellationToken)) != fingerprint)
+        if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(unitId, cancellationToken)).Tags)) != fingerprint)
         {
             LogRecordsChanged(logger, unitId);
             return PublishOutcome.RecordsChanged;
@@ -108,6 +111,36 @@ public sealed partial class UnitReportPublisher(
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The unit's tracking documents consolidation applies, with entries for the fingerprint. An unreadable
+    /// document counts as absent (it was validated when written; the reports still get published).
+    /// </summary>
+    private async Task<(UnitTracking Tracking, List<StoreEntry> Tags)> ReadTrackingAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var tags = new List<StoreEntry>();
+        var roster = await store.GetTrackingAsync(unitId, TrackingNames.Roster, cancellationToken);
+        var lastYear = await store.GetTrackingAsync(unitId, TrackingNames.LastYear, cancellationToken);
+        foreach (var file in new[] { roster, lastYear }.OfType<StoredFile>())
+        {
+            tags.Add(new StoreEntry("tracking:" + file.Name, file.ETag, file.LastModified, file.Content.Length, null));
+        }
+
+        return (new UnitTracking(TryRead(roster, SelfReview.Contracts.SelfReviewJson.UnitRoster), TryRead(lastYear, SelfReview.Contracts.SelfReviewJson.LastYearList)), tags);
+    }
+
+    private static T? TryRead<T>(StoredFile? file, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return file is null ? null : SelfReview.Contracts.SelfReviewJson.Deserialize(file.Content, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<(string? Fingerprint, DateTimeOffset? ListedAt)?> ReadStateAsync(string unitId, CancellationToken cancellationToken)

@@ -19,11 +19,12 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
     private readonly BlobContainerClient _statements = service.GetBlobContainerClient(StorageLayout.StatementsContainer);
     private readonly BlobContainerClient _records = service.GetBlobContainerClient(StorageLayout.RecordsContainer);
     private readonly BlobContainerClient _reports = service.GetBlobContainerClient(StorageLayout.ReportsContainer);
+    private readonly BlobContainerClient _tracking = service.GetBlobContainerClient(StorageLayout.TrackingContainer);
 
-    /// <summary>Creates the three containers when missing (idempotent).</summary>
+    /// <summary>Creates the four containers when missing (idempotent).</summary>
     public async Task CreateContainersAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { _statements, _records, _reports })
+        foreach (var container in new[] { _statements, _records, _reports, _tracking })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
@@ -111,6 +112,20 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
     {
         StorageLayout.Check(unitId);
         return ListAsync(_reports, unitId, withSha256: false, cancellationToken);
+    }
+
+    public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        ArgumentNullException.ThrowIfNull(condition);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
+        return UploadAsync(_tracking.GetBlobClient(BlobName(unitId, name)), content, options, condition, cancellationToken);
+    }
+
+    public Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        return DownloadAsync(_tracking, unitId, name, cancellationToken);
     }
 
     private static string BlobName(string unitId, string name) => unitId + "/" + name;

@@ -96,6 +96,19 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         return await ListAsync(StorageLayout.ReportsContainer, unitId, withSha256: false, cancellationToken);
     }
 
+    public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        ArgumentNullException.ThrowIfNull(condition);
+        return WriteAsync(PathOf(StorageLayout.TrackingContainer, unitId, name), content, condition, cancellationToken);
+    }
+
+    public async Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId, reportName: name);
+        return await ReadAsync(PathOf(StorageLayout.TrackingContainer, unitId, name), name, _ => ContentTypeOf(name), cancellationToken);
+    }
+
     private static string ContentTypeOf(string name) => ReportFormats.ContentTypeOf(Path.GetExtension(name)) ?? "application/octet-stream";
 
     /// <summary>A strong entity tag from the content: equal bytes, equal tag (RFC 9110 §8.8.3).</summary>

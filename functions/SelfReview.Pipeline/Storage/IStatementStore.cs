@@ -41,4 +41,10 @@ public interface IStatementStore
 
     /// <summary>The unit's report files (name = file name) with their entity tags.</summary>
     Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a tracking document (<c>tracking/{unitId}/{name}</c>, a report-style name) under <paramref name="condition"/>. Null when the condition does not hold.</summary>
+    Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
+
+    /// <summary>The tracking document, or null.</summary>
+    Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default);
 }

@@ -14,13 +14,16 @@ public static partial class StorageLayout
     public const string RecordsContainer = "records";
     public const string ReportsContainer = "reports";
 
+    /// <summary>What people add after the list exists (roster, last year's list …): written by people, never derived.</summary>
+    public const string TrackingContainer = "tracking";
+
     public const int MaxUnitIdLength = 64;
     public const int MaxFileNameLength = 200;
 
     /// <summary>Characters a file name may not hold: separators, and those that break URLs or Windows paths.</summary>
     private static readonly SearchValues<char> ForbiddenFileNameChars = SearchValues.Create("/\\<>:\"|?*%#");
 
-    public static IReadOnlyList<string> Containers { get; } = [StatementsContainer, RecordsContainer, ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [StatementsContainer, RecordsContainer, ReportsContainer, TrackingContainer];
 
     public static string RecordName(string statementId) => statementId + ".json";
 

@@ -40,4 +40,8 @@ public sealed class InterleavingStore(IStatementStore inner) : IStatementStore
     public Task<StoredFile?> GetReportAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetReportAsync(unitId, name, cancellationToken);
 
     public Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListReportsAsync(unitId, cancellationToken);
+
+    public Task<string?> PutTrackingAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) => inner.PutTrackingAsync(unitId, name, contentType, content, condition, cancellationToken);
+
+    public Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetTrackingAsync(unitId, name, cancellationToken);
 }
