@@ -11,6 +11,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<StatementEndpoints>();
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<UnitEndpoints>();
+        services.TryAddSingleton<Roster.RosterEndpoints>();
         services.TryAddSingleton<Access.ApiAccess>();
         services.TryAddSingleton<Access.AccessEndpoints>();
         services.TryAddSingleton<Access.SessionEndpoints>();

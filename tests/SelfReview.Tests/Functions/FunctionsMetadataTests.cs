@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetRectifications", "GetReport", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetRectifications", "GetReport", "GetRoster", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "ImportLastYear", "ImportRoster", "IngestStatement", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "SetRosterOwner", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));
