@@ -50,7 +50,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             Category = Majority(c.Select(i => problems[i])),
             CategoryLabel = CategoryLabels.Of(Majority(c.Select(i => problems[i]))),
             Title = DisplayTitle(c.Select(i => problems[i].Item)),
-            Owners = [.. c.Select(i => problems[i].Owner).Distinct()],
+            Owners = OwnerNames(c.Select(i => problems[i])),
             Items = [.. c.Select(i => problems[i].Ref)],
         }).ToList();
 
@@ -96,7 +96,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                     : isCommon
                         ? string.Join("\n", measures.GroupBy(m => m.Record.StatementId).Select(g => MemberMeasureLine(owners.TryGetValue(g.Key, out var o) ? o.Name : OwnerOf(g.First().Record), [.. g.Select(m => m.Item)])))
                         : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
-                Owners = [.. refs.Select(p => p.Owner).Distinct()],
+                Owners = OwnerNames(refs),
                 Deadline = deadline.Text,
                 DueDate = deadline.Date,
                 DeadlineFromMeasure = deadline.FromMeasure,
@@ -315,6 +315,23 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             var isTeam = row.OwnerDetails.Any(o => o.MatchedBy == OwnerMatch.Team);
             return row with { Lead = row.Common || isTeam ? leads.LeadOf(row.Category) : null, LastYear = listing };
         })];
+    }
+
+    /// <summary>
+    /// 责任人 as printed: each person once, in order; the statements nobody is known for counted as one
+    /// 【待确认】 entry (【待确认】3人), so a common problem still shows how many owners it lacks.
+    /// </summary>
+    private static List<string> OwnerNames(IEnumerable<ProblemRef> refs)
+    {
+        var owners = refs.Select(p => p.OwnerDetail).OfType<RowOwner>().DistinctBy(o => o.StatementId).ToList();
+        var names = owners.Where(o => o.MatchedBy != OwnerMatch.Unconfirmed).Select(o => o.Name).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = owners.Count(o => o.MatchedBy == OwnerMatch.Unconfirmed);
+        if (unknown > 0)
+        {
+            names.Add(unknown == 1 ? OwnerResolver.Unconfirmed : OwnerResolver.Unconfirmed + unknown.ToString(CultureInfo.InvariantCulture) + "人");
+        }
+
+        return names;
     }
 
     /// <summary>One unit-wide flag naming the statements whose owner the roster does not confirm: the list cannot be signed until it does.</summary>

@@ -70,7 +70,7 @@ public sealed partial class UnitReportPublisher(
 
         // What people added (roster, last year's list) is part of what the reports are computed from: a new
         // roster or owner set by hand changes the fingerprint, so the next run re-labels the rows.
-        var (tracking, trackingTags) = await ReadTrackingAsync(unitId, cancellationToken);
+        var (tracking, trackingTags) = await ReadTrackingAsync(store, unitId, cancellationToken);
         var fingerprint = Fingerprint(listed.Concat(trackingTags));
         if (state?.Fingerprint == fingerprint)
         {
@@ -91,7 +91,7 @@ public sealed partial class UnitReportPublisher(
             }
         }
 
-        if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(unitId, cancellationToken)).Tags)) != fingerprint)
+        if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags)) != fingerprint)
         {
             LogRecordsChanged(logger, unitId);
             return PublishOutcome.RecordsChanged;
@@ -117,7 +117,7 @@ public sealed partial class UnitReportPublisher(
     /// The unit's tracking documents consolidation applies, with entries for the fingerprint. An unreadable
     /// document counts as absent (it was validated when written; the reports still get published).
     /// </summary>
-    private async Task<(UnitTracking Tracking, List<StoreEntry> Tags)> ReadTrackingAsync(string unitId, CancellationToken cancellationToken)
+    private static async Task<(UnitTracking Tracking, List<StoreEntry> Tags)> ReadTrackingAsync(IStatementStore store, string unitId, CancellationToken cancellationToken)
     {
         var tags = new List<StoreEntry>();
         var roster = await store.GetTrackingAsync(unitId, TrackingNames.Roster, cancellationToken);
@@ -141,6 +141,14 @@ public sealed partial class UnitReportPublisher(
         {
             return null;
         }
+    }
+
+    /// <summary>The fingerprint the unit's reports have once they reflect every record and tracking document now stored.</summary>
+    public static async Task<string> FingerprintAsync(IStatementStore store, string unitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var records = await store.ListRecordsAsync(unitId, cancellationToken);
+        return Fingerprint(records.Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags));
     }
 
     private async Task<(string? Fingerprint, DateTimeOffset? ListedAt)?> ReadStateAsync(string unitId, CancellationToken cancellationToken)
