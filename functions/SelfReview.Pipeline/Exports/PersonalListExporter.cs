@@ -17,10 +17,10 @@ public sealed class PersonalListExporter
 
     private static readonly (string Header, int Width, bool Center)[] Columns =
     [
-        ("序号", 620, true),
+        ("序号", 700, true),
         ("问题类别", 1150, true),
         ("问题表现", 3000, false),
-        ("整改措施", TextWidth - 620 - 1150 - 3000 - 1250, false),
+        ("整改措施", TextWidth - 700 - 1150 - 3000 - 1250, false),
         ("整改时限", 1250, true),
     ];
 

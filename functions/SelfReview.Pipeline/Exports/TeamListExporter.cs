@@ -15,10 +15,10 @@ public sealed class TeamListExporter
 
     private static readonly (string Header, int Width, bool Center)[] Columns =
     [
-        ("序号", 620, true),
+        ("序号", 700, true),
         ("问题类别", 1150, true),
-        ("问题表现", 3600, false),
-        ("整改措施", TextWidth - 620 - 1150 - 3600 - 1400 - 2100 - 1300, false),
+        ("问题表现", 2800, false),
+        ("整改措施", TextWidth - 700 - 1150 - 2800 - 1400 - 2100 - 1300, false),
         ("牵头领导", 1400, true),
         ("责任人", 2100, true),
         ("整改时限", 1300, true),

@@ -63,11 +63,11 @@ public sealed class RosterPageTests
         await Expect(page.Locator("#view-rectifications tbody")).ToContainTextAsync("刘芳（副局长）");
         await Expect(page.Locator("#view-rectifications tbody")).Not.ToContainTextAsync("000_2b90");
         await Expect(page.Locator("#view-rectifications tbody")).Not.ToContainTextAsync("待确认");
-        await Expect(page.Locator("a[data-report='team-list.docx']")).ToHaveTextAsync("下载 班子整改清单（.docx）");
+        await Expect(page.Locator("#view-rectifications a[data-report='team-list.docx']")).ToHaveTextAsync("下载 班子整改清单（.docx）");
         await Shot(page, "roster-2-list");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "名册与个人清单" }).ClickAsync();
-        await Expect(page.Locator("a[data-report^='personal-']")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#view-roster a[data-report^='personal-']")).ToHaveCountAsync(2);
         await Expect(page.Locator("#view-roster .downloads")).ToContainTextAsync("个人整改清单：韩明");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("下载 个人整改清单：刘芳").ClickAsync());
         var saved = Path.Combine(TestFiles.Screenshots, "个人整改清单-刘芳.docx");
