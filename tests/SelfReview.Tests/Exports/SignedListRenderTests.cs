@@ -36,9 +36,9 @@ public sealed class SignedListRenderTests
         Assert.Contains("职务：" + owner.Position, personal.Compact, StringComparison.Ordinal);
         Assert.Contains("本人签字", personal.Compact, StringComparison.Ordinal);
         Assert.Contains("年月日", personal.Compact, StringComparison.Ordinal);
-        // Every row is printed: the count in the heading, and each row's 序号 (a cell of its own, never wrapped).
+        // Every row is printed (the count in the heading), and every page carries its number — N —.
         Assert.Contains("共" + own.Count + "项", personal.Compact, StringComparison.Ordinal);
-        Assert.Contains(own.Count + own[^1].CategoryLabel[..2], personal.Compact, StringComparison.Ordinal);
+        Assert.Contains("—" + personal.Pages + "—", personal.Compact, StringComparison.Ordinal);
         Assert.InRange(personal.Pages, 1, 3);
 
         var teamList = rendered["team-list"];
