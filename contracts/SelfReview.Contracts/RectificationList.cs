@@ -99,4 +99,13 @@ public sealed record RectificationRow
 
     /// <summary>The measure items behind the row.</summary>
     public IReadOnlyList<ItemRef> MeasureItems { get; init; } = [];
+
+    /// <summary>责任人 with 职务 and how each was found (from the unit's roster, by hand, or the parser's author), one per statement.</summary>
+    public IReadOnlyList<RowOwner> OwnerDetails { get; init; } = [];
+
+    /// <summary>牵头领导 of a common problem: the roster person whose 分管领域 covers the category; null to fill in by hand.</summary>
+    public string? Lead { get; init; }
+
+    /// <summary>回头看: last year's row of the unit with the same problem, when there is one.</summary>
+    public PriorListing? LastYear { get; init; }
 }

@@ -24,6 +24,8 @@ namespace SelfReview.Contracts;
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(EvidenceFile))]
 [JsonSerializable(typeof(IReadOnlyList<EvidenceFile>))]
+[JsonSerializable(typeof(UnitRoster))]
+[JsonSerializable(typeof(LastYearList))]
 public sealed partial class SelfReviewJsonContext : JsonSerializerContext;
 
 /// <summary>Serialization entry points: readable Chinese (no \u escapes), camelCase, string enums.</summary>
@@ -48,6 +50,8 @@ public static class SelfReviewJson
     public static JsonTypeInfo<ImportReport> ImportReport => Context.ImportReport;
     public static JsonTypeInfo<EvidenceFile> EvidenceFile => Context.EvidenceFile;
     public static JsonTypeInfo<IReadOnlyList<EvidenceFile>> EvidenceFiles => Context.IReadOnlyListEvidenceFile;
+    public static JsonTypeInfo<UnitRoster> UnitRoster => Context.UnitRoster;
+    public static JsonTypeInfo<LastYearList> LastYearList => Context.LastYearList;
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

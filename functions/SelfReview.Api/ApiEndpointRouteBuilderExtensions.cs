@@ -33,6 +33,10 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet(ApiRoutes.Reports, (ReportEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Report, (ReportEndpoints e, HttpRequest r, string unitId, string name, CancellationToken ct) => e.FileAsync(r, unitId, name, ct));
         api.MapGet(ApiRoutes.Audit, (AccessEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.AuditAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Roster, (Roster.RosterEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.GetAsync(r, unitId, ct));
+        api.MapPut(ApiRoutes.Roster, (Roster.RosterEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.PutAsync(r, unitId, ct));
+        api.MapPut(ApiRoutes.RosterOwner, (Roster.RosterEndpoints e, HttpRequest r, string unitId, string statementId, CancellationToken ct) => e.PutOwnerAsync(r, unitId, statementId, ct));
+        api.MapPut(ApiRoutes.LastYear, (Roster.RosterEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.PutLastYearAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Access, (AccessEndpoints e, HttpRequest r, CancellationToken ct) => e.GetAsync(r, ct));
         api.MapPut(ApiRoutes.AccessGrant, (AccessEndpoints e, HttpRequest r, string principal, CancellationToken ct) => e.PutGrantAsync(r, principal, ct));
         api.MapDelete(ApiRoutes.AccessGrant, (AccessEndpoints e, HttpRequest r, string principal, CancellationToken ct) => e.DeleteGrantAsync(r, principal, ct));

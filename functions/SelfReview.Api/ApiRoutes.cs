@@ -22,6 +22,9 @@ public static class ApiRoutes
     public const string Reports = "units/{unitId}/reports";
     public const string Report = "units/{unitId}/reports/{name}";
     public const string Audit = "units/{unitId}/audit";
+    public const string Roster = "units/{unitId}/roster";
+    public const string RosterOwner = "units/{unitId}/roster/owners/{statementId}";
+    public const string LastYear = "units/{unitId}/last-year";
     public const string Session = "session";
     public const string Access = "access";
     public const string AccessGrant = "access/grants/{principal}";

@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<TrackingEndpoints>();
         services.TryAddSingleton<Pipeline.Tracking.RectificationTracker>();
         services.TryAddSingleton<Pipeline.Tracking.ListImporter>();
+        services.TryAddSingleton<Roster.RosterEndpoints>();
         services.TryAddSingleton<Access.ApiAccess>();
         services.TryAddSingleton<Access.AccessEndpoints>();
         services.TryAddSingleton<Access.SessionEndpoints>();

@@ -29,6 +29,7 @@ public static class CliApp
           selfreview users add NAME --data DIR (--units A[,B] [--read-only] | --admin) | users list | users remove NAME
               People who sign in on serve's page with a name and a password (read from standard input).
           selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
+                  [--roster FILE] [--last-year FILE]
               Reads every statement into DIR with the layout of the Blob containers:
               DIR/statements/ID/<file>, DIR/records/ID/<sha256>.json, DIR/reports/ID/summary.json|md
               and DIR/reports/ID/rectifications.json|csv|xlsx|docx.
@@ -122,6 +123,8 @@ public static class CliApp
             Valued("--unit", "The unit id (default: default)"),
             Valued("--unit-name", "The unit's name for the list titles"),
             Valued("--meeting-date", "The meeting date, YYYY-MM-DD (rows without a deadline get it plus three months)"),
+            Valued("--roster", "The unit's roster (名册), XLSX or CSV: 姓名, 职务, 分管领域, optional 文件名"),
+            Valued("--last-year", "Last year's list of the unit for 回头看 (this system's rectifications.xlsx or .json)"),
             Valued("--parallel", "Files read at once (default: the processor count)"),
             Flag("--quiet", "No progress lines"),
         ], (line, ct) => WithEngineAsync(line, sp => ProcessCommand.RunAsync(sp, line, stdout, stderr, ct))));

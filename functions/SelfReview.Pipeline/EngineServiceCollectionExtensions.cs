@@ -58,6 +58,9 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AbstractiveSummarizer>>(), sp.GetService<Microsoft.Extensions.AI.IChatClient>() ?? ChatClientFor(sp)));
         services.TryAddSingleton<StatementProcessor>();
         services.TryAddSingleton<UnitConsolidator>();
+        services.TryAddSingleton<Roster.RosterImporter>();
+        services.TryAddSingleton<PersonalListExporter>();
+        services.TryAddSingleton<TeamListExporter>();
         services.TryAddSingleton<ReportWriter>();
         services.TryAddSingleton<CsvExporter>();
         services.TryAddSingleton<XlsxExporter>();

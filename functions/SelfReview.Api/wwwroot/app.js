@@ -130,7 +130,7 @@ function go(unit, view, statementId) {
 }
 
 function route() {
-  const m = location.hash.match(/^#\/units\/([^/]+)\/(statements|summary|rectifications|statement)(?:\/([0-9a-f]{64}))?$/);
+  const m = location.hash.match(/^#\/units\/([^/]+)\/(statements|summary|rectifications|roster|statement)(?:\/([0-9a-f]{64}))?$/);
   clearTimeout(state.timer);
   if (!m) {
     state.unit = null;
@@ -162,10 +162,12 @@ function route() {
   $("view-statement").hidden = state.view !== "statement";
   $("view-summary").hidden = state.view !== "summary";
   $("view-rectifications").hidden = state.view !== "rectifications";
+  $("view-roster").hidden = state.view !== "roster";
   for (const b of document.querySelectorAll("#unit-list button")) b.setAttribute("aria-current", String(b.textContent === state.unit));
   if (state.view === "statements") refreshStatements();
   else if (state.view === "statement") showStatement(state.statementId);
   else if (state.view === "summary") showSummary();
+  else if (state.view === "roster") window.showRoster();
   else showRectifications();
 }
 
@@ -428,11 +430,13 @@ async function showRectifications() {
     if (!result) { box.replaceChildren(h("p", {}, "尚未生成整改清单：上传材料并处理完成后片刻即可查看。")); return; }
     const list = result.body;
     const known = new Set(["rectifications.json", "rectifications.csv", "rectifications.xlsx", "rectifications.docx", "summary.json", "summary.md", "consolidation.json"]);
-    const others = (reports?.body.files || []).filter((f) => !known.has(f.name));
+    // The personal lists (个人整改清单) are on the 名册与个人清单 tab, by the person who signs each.
+    const others = (reports?.body.files || []).filter((f) => !known.has(f.name) && !f.name.startsWith("personal-"));
     // Report files by what they are for the office: the upward report, and each member's notes (退改意见) by the member.
     const members = summary?.body.members || [];
     const reportLabel = (f) => {
       if (f.name === "report.docx") return "情况报告（.docx）";
+      if (f.name === "team-list.docx") return "班子整改清单（.docx）";
       const note = /^note-([0-9a-f]+)\.docx$/.exec(f.name);
       if (note) {
         const m = members.find((x) => (x.statementId || "").startsWith(note[1]));
@@ -454,7 +458,8 @@ async function showRectifications() {
           h("td", {}, row.categoryLabel),
           h("td", {}, row.problem),
           h("td", { class: "original" }, row.measures),
-          h("td", {}, (row.owners || []).join("、")),
+          h("td", { class: "owners" }, (row.ownerDetails?.length ? row.owners.map((o) => o + ((row.ownerDetails.find((d) => d.name === o) || {}).position ? "（" + row.ownerDetails.find((d) => d.name === o).position + "）" : "")) : row.owners || []).join("、"),
+            row.lastYear ? h("div", { class: "hint", "data-last-year": row.lastYear.row.number }, "回头看：上年度" + (row.lastYear.row.number ? "第 " + row.lastYear.row.number + " 项" : "整改落实情况") + "已列" + (row.lastYear.row.status ? "（" + row.lastYear.row.status + "）" : "")) : null),
           h("td", {}, row.deadline),
           h("td", {}, row.status))))),
     );

@@ -71,6 +71,11 @@ public static class ProcessCommand
             }
         });
 
+        if (await ImportTrackingAsync(line, store, unitId, stderr, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
         var publisher = ActivatorUtilities.CreateInstance<UnitReportPublisher>(services, store);
         foreach (var unit in scheduler.Requested.Append(unitId).Distinct(StringComparer.Ordinal))
         {
@@ -83,6 +88,47 @@ public static class ProcessCommand
             $"{records.Count} file(s): {records.Values.Count(r => r.Status == RecordStatus.Accepted)} accepted, {records.Values.Count(r => r.Status != RecordStatus.Accepted)} not. " +
             $"Records in {Path.Combine(root, StorageLayout.RecordsContainer, unitId)}, the unit's reports in {Path.Combine(root, StorageLayout.ReportsContainer, unitId)}."));
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// <c>--roster FILE</c> and <c>--last-year FILE</c>: stored under tracking/{unit}/ as the page's uploads
+    /// are, before the unit is consolidated; a file that cannot be read stops the run with its reason.
+    /// </summary>
+    private static async Task<int?> ImportTrackingAsync(CommandLine line, FolderStatementStore store, string unitId, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var importer = new Pipeline.Roster.RosterImporter(store, new BatchConsolidationScheduler(), TimeProvider.System);
+        foreach (var (option, import) in new (string, Func<string, byte[], Task<Pipeline.Roster.RosterOutcome>>)[]
+        {
+            ("--roster", (name, bytes) => importer.ImportAsync(unitId, name, bytes, cancellationToken)),
+            ("--last-year", (name, bytes) => importer.ImportLastYearAsync(unitId, name, bytes, cancellationToken)),
+        })
+        {
+            if (line[option] is not { } path)
+            {
+                continue;
+            }
+
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = await import(FileNames.Printable(Path.GetFileName(path)), await File.ReadAllBytesAsync(path, cancellationToken));
+            var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            switch (outcome)
+            {
+                case Pipeline.Roster.RosterOutcome.Stored(var view):
+                    await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"roster: {view.People.Count} people, {view.Matched} of {view.Total} statements matched ({ms:F0} ms)"));
+                    break;
+                case Pipeline.Roster.RosterOutcome.LastYearStored(var rows):
+                    await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"last year: {rows} rows ({ms:F0} ms)"));
+                    break;
+                case Pipeline.Roster.RosterOutcome.Invalid(_, var reason):
+                    await stderr.WriteLineAsync(option + ": " + reason);
+                    return CliApp.Usage;
+                default:
+                    await stderr.WriteLineAsync(option + ": " + outcome);
+                    return CliApp.Usage;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Stores one input as an upload and ingests it; null when the file cannot be read (reported, not recorded: it has no id).</summary>

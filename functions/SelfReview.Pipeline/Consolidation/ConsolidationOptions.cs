@@ -20,6 +20,10 @@ public sealed class ConsolidationOptions
     /// <summary>Two problems of different members at or above this similarity are one common problem (共性问题).</summary>
     public double CommonProblemThreshold { get; set; } = 0.42;
 
+    /// <summary>回头看: a row at or above this similarity to a row of last year's list is marked as listed last year.</summary>
+    [Range(0.1, 1.0)]
+    public double RecurringProblemThreshold { get; set; } = 0.5;
+
     /// <summary>A sentence of at least this many characters found in two members' statements is copied text.</summary>
     public int CopiedSentenceMinLength { get; set; } = 24;
 

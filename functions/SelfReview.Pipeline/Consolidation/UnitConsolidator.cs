@@ -3,6 +3,7 @@ using System.Text;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Classification;
 using SelfReview.Pipeline.Tracking;
+using SelfReview.Pipeline.Roster;
 using SelfReview.Pipeline.Vocabulary;
 
 namespace SelfReview.Pipeline.Consolidation;
@@ -14,8 +15,16 @@ namespace SelfReview.Pipeline.Consolidation;
 /// </summary>
 public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider time, DomainVocabulary vocabulary, DeadlineExtractor deadlines)
 {
-    public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records)
+    public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records) => Consolidate(unitId, records, UnitTracking.None);
+
+    /// <summary>
+    /// As <see cref="Consolidate(string, IEnumerable{StatementRecord})"/>, with what people added: owners and
+    /// 职务 from the roster (<see cref="OwnerResolver"/>), 牵头领导 by 分管领域, and 回头看 against last year's list.
+    /// </summary>
+    public UnitReport Consolidate(string unitId, IEnumerable<StatementRecord> records, UnitTracking tracking)
     {
+        ArgumentNullException.ThrowIfNull(tracking);
+        var resolver = new OwnerResolver(tracking.Roster);
         // Order by file name, then id: the list must not depend on the order uploads arrived in.
         var all = records.OrderBy(r => r.Source.FileName, StringComparer.Ordinal).ThenBy(r => r.StatementId, StringComparer.Ordinal).ToList();
         // A statement sent twice (another format, a scan of it) or in several versions counts once: the latest is kept.
@@ -26,20 +35,23 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         var problems = new List<ProblemRef>();
         for (var s = 0; s < accepted.Count; s++)
         {
-            var owner = OwnerOf(accepted[s]);
-            problems.AddRange(accepted[s].Sections.Where(x => x.Kind == SectionKind.Problems).SelectMany(x => x.Items).Select(i => new ProblemRef(s, accepted[s], i, owner)));
+            var owner = resolver.Resolve(accepted[s]);
+            problems.AddRange(accepted[s].Sections.Where(x => x.Kind == SectionKind.Problems).SelectMany(x => x.Items).Select(i => new ProblemRef(s, accepted[s], i, owner.Name, owner)));
         }
+
+        var owners = accepted.ToDictionary(r => r.StatementId, resolver.Resolve, StringComparer.Ordinal);
 
         var clusters = new CommonProblemFinder(options.CommonProblemThreshold, TopicOf).Find(problems);
         var defaultDeadline = DefaultDeadline(accepted);
-        var rows = BuildRows(problems, clusters, defaultDeadline);
+        var rows = BuildRows(problems, clusters, defaultDeadline, owners);
+        rows = ApplyTracking(rows, problems, tracking);
         var common = clusters.Select((c, n) => new CommonProblem
         {
             Id = "g" + (n + 1).ToString(CultureInfo.InvariantCulture),
             Category = Majority(c.Select(i => problems[i])),
             CategoryLabel = CategoryLabels.Of(Majority(c.Select(i => problems[i]))),
             Title = DisplayTitle(c.Select(i => problems[i].Item)),
-            Owners = [.. c.Select(i => problems[i].Owner).Distinct()],
+            Owners = OwnerNames(c.Select(i => problems[i])),
             Items = [.. c.Select(i => problems[i].Ref)],
         }).ToList();
 
@@ -53,10 +65,11 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             Rows = rows,
         };
         var summary = Summarize(unitId, unitName, all, accepted, superseded, problems, common);
+        summary = summary with { Quality = [.. summary.Quality, .. OwnerFlags(owners.Values, accepted, resolver.HasRoster)] };
         return new UnitReport(summary, list);
     }
 
-    private List<RectificationRow> BuildRows(List<ProblemRef> problems, List<List<int>> clusters, (string Text, DateOnly? Date) defaultDeadline)
+    private List<RectificationRow> BuildRows(List<ProblemRef> problems, List<List<int>> clusters, (string Text, DateOnly? Date) defaultDeadline, Dictionary<string, RowOwner> owners)
     {
         var inCluster = clusters.SelectMany(c => c).ToHashSet();
         var groups = clusters.Select(c => (Common: true, Members: c))
@@ -83,9 +96,9 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                 Measures = measures.Count == 0
                     ? "（未提出对应措施，请补充）"
                     : isCommon
-                        ? string.Join("\n", measures.GroupBy(m => m.Record.StatementId).Select(g => MemberMeasureLine(g.First().Record, [.. g.Select(m => m.Item)])))
+                        ? string.Join("\n", measures.GroupBy(m => m.Record.StatementId).Select(g => MemberMeasureLine(owners.TryGetValue(g.Key, out var o) ? o.Name : OwnerOf(g.First().Record), [.. g.Select(m => m.Item)])))
                         : string.Join("\n", measures.Select(m => MeasureText(m.Item)).Distinct()),
-                Owners = [.. refs.Select(p => p.Owner).Distinct()],
+                Owners = OwnerNames(refs),
                 Deadline = deadline.Text,
                 DueDate = deadline.Date,
                 DeadlineFromMeasure = deadline.FromMeasure,
@@ -93,6 +106,7 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
                 Common = isCommon,
                 Problems = [.. refs.Select(p => p.Ref)],
                 MeasureItems = [.. measures.Select(m => new ItemRef(m.Record.StatementId, m.Item.Id))],
+                OwnerDetails = [.. refs.Select(p => p.OwnerDetail).OfType<RowOwner>().DistinctBy(o => o.StatementId)],
             });
         }
 
@@ -273,7 +287,76 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
         }
     }
 
-    /// <summary>责任人: the author, or the file name when the statement names nobody (or only a placeholder such as ×××).</summary>
+    /// <summary>
+    /// 牵头领导 of the team's and the common rows (from the roster's 分管领域), and 回头看: each row's match on
+    /// last year's uploaded list, else on the 上年度整改落实情况 sections of its own statements.
+    /// </summary>
+    private List<RectificationRow> ApplyTracking(List<RectificationRow> rows, List<ProblemRef> problems, UnitTracking tracking)
+    {
+        var leads = new LeadFinder(vocabulary, tracking.Roster);
+        var lastYear = tracking.LastYear is { Rows.Count: > 0 } prior ? new PriorListingFinder(prior.Rows, options.RecurringProblemThreshold, "上年度整改清单") : null;
+        var records = problems.Select(p => p.Record).DistinctBy(r => r.StatementId).ToDictionary(r => r.StatementId, StringComparer.Ordinal);
+        var own = new Dictionary<string, PriorListingFinder?>(StringComparer.Ordinal);
+        PriorListingFinder? OwnPrior(string statementId)
+        {
+            if (!own.TryGetValue(statementId, out var finder))
+            {
+                var items = records[statementId].Sections.Where(s => s.Kind == SectionKind.PriorRectification).SelectMany(s => s.Items)
+                    .Select(i => new PriorRow { Number = 0, Problem = ProblemText(i) }).ToList();
+                own[statementId] = finder = items.Count == 0 ? null : new PriorListingFinder(items, options.RecurringProblemThreshold, "上年度整改落实情况");
+            }
+
+            return finder;
+        }
+
+        return [.. rows.Select(row =>
+        {
+            var title = row.ProblemTitle ?? row.Problem;
+            var listing = lastYear?.Find(title, row.Problem)
+                ?? row.Problems.Select(p => p.StatementId).Distinct(StringComparer.Ordinal).Select(id => OwnPrior(id)?.Find(title, row.Problem)).OfType<PriorListing>().MaxBy(l => l.Similarity);
+            var isTeam = row.OwnerDetails.Any(o => o.MatchedBy == OwnerMatch.Team);
+            return row with { Lead = row.Common || isTeam ? leads.LeadOf(row.Category) : null, LastYear = listing };
+        })];
+    }
+
+    /// <summary>
+    /// 责任人 as printed: each person once, in order; the statements nobody is known for counted as one
+    /// 【待确认】 entry (【待确认】3人), so a common problem still shows how many owners it lacks.
+    /// </summary>
+    private static List<string> OwnerNames(IEnumerable<ProblemRef> refs)
+    {
+        var owners = refs.Select(p => p.OwnerDetail).OfType<RowOwner>().DistinctBy(o => o.StatementId).ToList();
+        var names = owners.Where(o => o.MatchedBy != OwnerMatch.Unconfirmed).Select(o => o.Name).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = owners.Count(o => o.MatchedBy == OwnerMatch.Unconfirmed);
+        if (unknown > 0)
+        {
+            names.Add(unknown == 1 ? OwnerResolver.Unconfirmed : OwnerResolver.Unconfirmed + unknown.ToString(CultureInfo.InvariantCulture) + "人");
+        }
+
+        return names;
+    }
+
+    /// <summary>One unit-wide flag naming the statements whose owner the roster does not confirm: the list cannot be signed until it does.</summary>
+    private static IEnumerable<UnitQualityFlag> OwnerFlags(IEnumerable<RowOwner> owners, List<StatementRecord> accepted, bool hasRoster)
+    {
+        var open = owners.Where(o => o.MatchedBy == OwnerMatch.Unconfirmed || (hasRoster && o.MatchedBy == OwnerMatch.Author)).ToList();
+        if (open.Count == 0)
+        {
+            yield break;
+        }
+
+        var files = accepted.ToDictionary(r => r.StatementId, r => r.Source.FileName, StringComparer.Ordinal);
+        yield return new UnitQualityFlag(null, null, new QualityFlag
+        {
+            Code = "owner_unconfirmed",
+            Message = hasRoster
+                ? $"有 {open.Count} 份材料的责任人未能与名册对应，清单中显示为“{OwnerResolver.Unconfirmed}”或材料署名，请在页面上为其指定名册中的人员。"
+                : $"有 {open.Count} 份材料未写明作者，清单中责任人显示为“{OwnerResolver.Unconfirmed}”；请上传本单位名册（姓名、职务、分管领域、文件名）或在页面上指定责任人。",
+            Evidence = [.. open.Select(o => files.GetValueOrDefault(o.StatementId) ?? o.StatementId).Take(20)],
+        });
+    }
+
+    /// <summary>How review messages name a member: the author, or the file name when the statement names nobody (or only a placeholder such as ×××).</summary>
     private static string OwnerOf(StatementRecord record) => record.StatementKind == StatementKind.Team
         ? "领导班子"
         : record.Author?.Name is { } name && !IsPlaceholderName(name) ? name : Path.GetFileNameWithoutExtension(record.Source.FileName);
@@ -303,10 +386,10 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
     }
 
     /// <summary>A common row gives each member one line: owner, the titles of their measures, the earliest deadline.</summary>
-    private static string MemberMeasureLine(StatementRecord record, List<StatementItem> measures)
+    private static string MemberMeasureLine(string owner, List<StatementItem> measures)
     {
         var deadline = measures.Select(m => m.Deadline).OfType<Deadline>().OrderBy(d => d.DueDate ?? DateOnly.MaxValue).FirstOrDefault();
-        return OwnerOf(record) + "：" + string.Join("；", measures.Select(m => m.Title.TrimEnd('。', '；')).Distinct(StringComparer.Ordinal)) + (deadline is { } d ? "（" + d.Text + "）" : string.Empty);
+        return owner + "：" + string.Join("；", measures.Select(m => m.Title.TrimEnd('。', '；')).Distinct(StringComparer.Ordinal)) + (deadline is { } d ? "（" + d.Text + "）" : string.Empty);
     }
 
     /// <summary>The meeting the statements were written for, as the titles name it.</summary>

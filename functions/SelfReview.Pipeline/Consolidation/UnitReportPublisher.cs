@@ -79,7 +79,10 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.NoRecords;
         }
 
-        var fingerprint = Fingerprint(listed);
+        // What people added (roster, last year's list) is part of what the reports are computed from: a new
+        // roster or owner set by hand changes the fingerprint, so the next run re-labels the rows.
+        var (tracking, trackingTags) = await ReadTrackingAsync(store, unitId, cancellationToken);
+        var fingerprint = Fingerprint(listed.Concat(trackingTags));
         if (state?.Fingerprint == fingerprint)
         {
             LogUpToDate(logger, unitId, listed.Count);
@@ -87,7 +90,7 @@ public sealed partial class UnitReportPublisher(
         }
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
-        var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
+        var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record), tracking);
         // Rows keep the identity and 序号 they had (tracking data hangs on them); vanished rows stay, withdrawn.
         var (registry, registryTag) = await _tracking.GetRegistryAsync(unitId, cancellationToken);
         var (rows, nextRegistry) = RowReconciler.Reconcile(report.Rectifications, registry, listedAtNow);
@@ -154,7 +157,7 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.Superseded;
         }
 
-        if (Fingerprint(await store.ListRecordsAsync(unitId, cancellationToken)) != fingerprint)
+        if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags)) != fingerprint)
         {
             LogRecordsChanged(logger, unitId);
             return PublishOutcome.RecordsChanged;
@@ -195,6 +198,44 @@ public sealed partial class UnitReportPublisher(
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The unit's tracking documents consolidation applies, with entries for the fingerprint. An unreadable
+    /// document counts as absent (it was validated when written; the reports still get published).
+    /// </summary>
+    private static async Task<(UnitTracking Tracking, List<StoreEntry> Tags)> ReadTrackingAsync(IStatementStore store, string unitId, CancellationToken cancellationToken)
+    {
+        var tags = new List<StoreEntry>();
+        var roster = await store.GetTrackingAsync(unitId, TrackingNames.Roster, cancellationToken);
+        var lastYear = await store.GetTrackingAsync(unitId, TrackingNames.LastYear, cancellationToken);
+        foreach (var file in new[] { roster, lastYear }.OfType<StoredFile>())
+        {
+            tags.Add(new StoreEntry("tracking:" + file.Name, file.ETag, file.LastModified, file.Content.Length, null));
+        }
+
+        return (new UnitTracking(TryRead(roster, SelfReview.Contracts.SelfReviewJson.UnitRoster), TryRead(lastYear, SelfReview.Contracts.SelfReviewJson.LastYearList)), tags);
+    }
+
+    private static T? TryRead<T>(StoredFile? file, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return file is null ? null : SelfReview.Contracts.SelfReviewJson.Deserialize(file.Content, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The fingerprint the unit's reports have once they reflect every record and tracking document now stored.</summary>
+    public static async Task<string> FingerprintAsync(IStatementStore store, string unitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var records = await store.ListRecordsAsync(unitId, cancellationToken);
+        return Fingerprint(records.Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags));
     }
 
     private static PublishState? ReadState(byte[] content)

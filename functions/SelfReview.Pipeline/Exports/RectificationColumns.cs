@@ -33,6 +33,9 @@ public static class RectificationColumns
         new(ProgressHeader, r => r.LatestProgress ?? string.Empty, 24, ColumnAlignment.Left, Tracked),
         new("销号", SignOff, 12, ColumnAlignment.Center, Tracked),
         new(RowIdHeader, r => r.RowId, 14, ColumnAlignment.Left, Data),
+        new("职务", r => string.Join("、", r.OwnerDetails.Select(o => o.Position).OfType<string>().Distinct()), 14, ColumnAlignment.Center, Data),
+        new("牵头领导", r => r.Lead ?? string.Empty, 10, ColumnAlignment.Center, Data),
+        new("回头看（上年度已列）", PriorCell, 30, ColumnAlignment.Left, Data),
         new("问题编号", r => string.Join(" ", r.Problems.Select(Ref)), 30, ColumnAlignment.Left, Data),
         new("措施编号", r => string.Join(" ", r.MeasureItems.Select(Ref)), 30, ColumnAlignment.Left, Data),
     ];
@@ -67,6 +70,11 @@ public static class RectificationColumns
 
         return brief;
     }
+    /// <summary>回头看: last year's row beside this one (序号, problem, status), empty when the problem is new.</summary>
+    public static string PriorCell(RectificationRow row) => row?.LastYear is not { } prior
+        ? string.Empty
+        : (prior.Row.Number > 0 ? "上年度第 " + prior.Row.Number.ToString(CultureInfo.InvariantCulture) + " 项：" : prior.Source + "：")
+            + FirstSentence(prior.Row.Problem, 40) + (prior.Row.Status is { } status ? "（" + status + "）" : string.Empty);
 
     /// <summary>The columns shown in one format, in order.</summary>
     public static IReadOnlyList<RectificationColumn> For(ColumnUse use) => [.. All.Where(c => c.Shows(use))];

@@ -29,6 +29,13 @@ public static class ReportFormats
     public static ReportFormat MemberNote(string statementId) =>
         new("note-" + statementId[..Math.Min(12, statementId.Length)] + ".docx", DocxType, "退改意见");
 
+    /// <summary>The list a member signs (个人整改清单): <c>personal-{first 12 hex digits of the statement id}.docx</c>.</summary>
+    public static ReportFormat PersonalList(string statementId) =>
+        new("personal-" + statementId[..Math.Min(12, statementId.Length)] + ".docx", DocxType, "个人整改清单");
+
+    /// <summary>The team's list of common problems with 牵头领导 (班子整改清单).</summary>
+    public static ReportFormat TeamList { get; } = new("team-list.docx", DocxType, "班子整改清单");
+
     /// <summary>The content type of a file by its extension (with or without the dot); null when not a report type.</summary>
     public static string? ContentTypeOf(string extension) => extension.TrimStart('.').ToLowerInvariant() switch
     {

@@ -6,10 +6,11 @@ namespace SelfReview.Pipeline.Exports;
 
 /// <summary>
 /// Renders a unit report into its files (<see cref="ReportFormats"/>): the summary (JSON, Markdown), the
-/// rectification list (JSON, CSV, XLSX, DOCX), the upward report (report.docx, 情况报告) and one note back
-/// to each member whose statement has review flags (note-{id}.docx, 退改意见).
+/// rectification list (JSON, CSV, XLSX, DOCX), the upward report (report.docx, 情况报告), one note back
+/// to each member whose statement has review flags (note-{id}.docx, 退改意见), the list each member signs
+/// (personal-{id}.docx, 个人整改清单) and the team's list (team-list.docx, 班子整改清单).
 /// </summary>
-public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporter docx, MarkdownExporter markdown, UpwardReportExporter upward, MemberNoteExporter notes)
+public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporter docx, MarkdownExporter markdown, UpwardReportExporter upward, MemberNoteExporter notes, PersonalListExporter personal, TeamListExporter team)
 {
     /// <summary>The report files by name, with their content types.</summary>
     public IReadOnlyList<ReportFile> Render(UnitReport report)
@@ -30,6 +31,16 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
             files.Add(File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member)));
         }
 
+        // The lists people sign: one per member who owns rows, and the team's list of common problems.
+        foreach (var member in report.Summary.Members.Where(m => m.Status == RecordStatus.Accepted && m.SupersededBy is null && m.StatementKind != StatementKind.Team))
+        {
+            if (PersonalListExporter.RowsOf(report.Rectifications, member.StatementId).Count > 0)
+            {
+                files.Add(File(ReportFormats.PersonalList(member.StatementId), personal.Export(report.Rectifications, member)));
+            }
+        }
+
+        files.Add(File(ReportFormats.TeamList, team.Export(report.Rectifications)));
         return files;
     }
 

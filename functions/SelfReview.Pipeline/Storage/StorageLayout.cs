@@ -23,7 +23,7 @@ public static partial class StorageLayout
     /// <summary>Characters a file name may not hold: separators, and those that break URLs or Windows paths.</summary>
     private static readonly SearchValues<char> ForbiddenFileNameChars = SearchValues.Create("/\\<>:\"|?*%#");
 
-    public static IReadOnlyList<string> Containers { get; } = [StatementsContainer, RecordsContainer, ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [StatementsContainer, RecordsContainer, ReportsContainer, TrackingContainer];
 
     public static string RecordName(string statementId) => statementId + ".json";
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Consolidation;
 using SelfReview.Tests.Functions;
@@ -213,6 +214,56 @@ public abstract partial class ApiContract
         Assert.False(string.IsNullOrEmpty(csv.Headers.ETag.ToString()));
         Assert.Equal(304, revalidated.Status);
         Assert.Empty(revalidated.Body);
+    }
+
+    [Fact]
+    public async Task Roster_IsImportedAndApplied_AnOwnerIsSetByHand_AndBadFilesGetProblemDetails()
+    {
+        await using var app = await StartAsync();
+        var unit = NewUnit();
+        var taken = await UploadAsync(app, unit, "000_2b906ff47b59dcbb.txt", await File.ReadAllBytesAsync(TestFiles.SeedText));
+        await app.ProcessAsync(unit);
+        var statementId = taken.Json().GetProperty("statementId").GetString();
+        var roster = Encoding.UTF8.GetBytes("姓名,职务,分管领域,文件名\n韩明,党组书记、局长,全面工作,000_2b906ff47b59dcbb.txt\n刘芳,副局长,理论学习、意识形态\n");
+
+        var imported = await app.SendAsync("PUT", $"/api/units/{unit}/roster?fileName=" + Uri.EscapeDataString("名册.csv"), roster);
+        await app.ProcessAsync(unit);
+
+        Assert.Equal(200, imported.Status);
+        Assert.Equal((2, 1, 1), (imported.Json().GetProperty("people").GetArrayLength(), imported.Json().GetProperty("matched").GetInt32(), imported.Json().GetProperty("total").GetInt32()));
+        var statement = (await app.SendAsync("GET", $"/api/units/{unit}/roster")).Json().GetProperty("statements")[0];
+        Assert.Equal(("韩明", "党组书记、局长", "rosterFileName"), (statement.GetProperty("owner").GetString(), statement.GetProperty("position").GetString(), statement.GetProperty("matchedBy").GetString()));
+        var rows = (await app.SendAsync("GET", $"/api/units/{unit}/rectifications")).Json().GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(["韩明"], r.GetProperty("owners").EnumerateArray().Select(o => o.GetString())));
+        Assert.Equal(200, (await app.SendAsync("GET", $"/api/units/{unit}/reports/personal-{statementId![..12]}.docx")).Status);
+        Assert.Equal(200, (await app.SendAsync("GET", $"/api/units/{unit}/reports/team-list.docx")).Status);
+
+        var eTag = imported.Json().GetProperty("eTag").GetString()!;
+        var owner = Encoding.UTF8.GetBytes("""{"person":"刘芳"}""");
+        var assigned = await app.SendAsync("PUT", $"/api/units/{unit}/roster/owners/{statementId}", owner, new Dictionary<string, string> { ["If-Match"] = eTag });
+        Assert.Equal(200, assigned.Status);
+        Assert.Equal(("刘芳", "assigned"), assigned.Json().GetProperty("statements")[0] is var s ? (s.GetProperty("owner").GetString(), s.GetProperty("matchedBy").GetString()) : default);
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/roster/owners/{statementId}", owner, new Dictionary<string, string> { ["If-Match"] = eTag }), 409, "stale-roster");
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/roster/owners/{statementId}", Encoding.UTF8.GetBytes("""{"person":"王五"}""")), 404, "person-not-found");
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/roster/owners/{statementId}", Encoding.UTF8.GetBytes("not json")), 400, "invalid-owner");
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/roster/owners/{new string('a', 64)}", owner), 404, "statement-not-found");
+        await app.ProcessAsync(unit);
+        Assert.Contains("刘芳", (await app.SendAsync("GET", $"/api/units/{unit}/rectifications")).Text, StringComparison.Ordinal);
+
+        var bad = await app.SendAsync("PUT", $"/api/units/{unit}/roster?fileName=" + Uri.EscapeDataString("坏名册.csv"), Encoding.UTF8.GetBytes("职务,分管领域\n局长,全面\n"));
+        AssertProblem(bad, 400, "invalid-roster");
+        Assert.Contains("坏名册.csv", bad.Json().GetProperty("detail").GetString(), StringComparison.Ordinal);
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/roster?fileName=a.csv", []), 400, "empty-body");
+
+        var lastYear = await app.SendAsync("GET", $"/api/units/{unit}/reports/rectifications.json");
+        var stored = await app.SendAsync("PUT", $"/api/units/{unit}/last-year?fileName=last.json", lastYear.Body);
+        Assert.Equal(200, stored.Status);
+        Assert.Equal(rows.Count, stored.Json().GetProperty("rows").GetInt32());
+        await app.ProcessAsync(unit);
+        var marked = (await app.SendAsync("GET", $"/api/units/{unit}/rectifications")).Json().GetProperty("rows").EnumerateArray();
+        Assert.All(marked, r => Assert.Equal(JsonValueKind.Object, r.GetProperty("lastYear").ValueKind));
+        AssertProblem(await app.SendAsync("PUT", $"/api/units/{unit}/last-year?fileName=x.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n")), 400, "invalid-last-year");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace SelfReview.Tests.Consolidation;
 public sealed class UnitReportPublisherTests : IDisposable
 {
     private const string Unit = "unit-7";
-    private static readonly string[] ReportNames = ["summary.json", "summary.md", "rectifications.json", "rectifications.csv", "rectifications.xlsx", "rectifications.docx", "report.docx", UnitReportPublisher.StateFileName];
+    private static readonly string[] ReportNames = ["summary.json", "summary.md", "rectifications.json", "rectifications.csv", "rectifications.xlsx", "rectifications.docx", "report.docx", "team-list.docx", UnitReportPublisher.StateFileName];
 
     private readonly string _root = Directory.CreateTempSubdirectory("selfreview-publish-").FullName;
     private readonly InterleavingStore _store;
@@ -41,7 +41,7 @@ public sealed class UnitReportPublisherTests : IDisposable
         var outcome = await Publisher().PublishAsync(Unit);
 
         Assert.Equal(PublishOutcome.Published, outcome);
-        Assert.Equal(ReportNames.Order(StringComparer.Ordinal), (await _store.ListReportsAsync(Unit)).Select(e => e.Name).Where(n => !n.StartsWith("note-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(ReportNames.Order(StringComparer.Ordinal), (await _store.ListReportsAsync(Unit)).Select(e => e.Name).Where(n => !n.StartsWith("note-", StringComparison.Ordinal) && !n.StartsWith("personal-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Equal(2, await MembersAsync());
     }
 

@@ -58,8 +58,8 @@ public sealed class ExportValidationTests
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var list = doc.WorkbookPart!.WorksheetParts.First(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.HeaderFooter>().Any()).Worksheet;
         var hidden = list.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Where(c => c.Hidden?.Value == true).Select(c => (int)c.Min!.Value).ToList();
-        // The ten office columns (with 整改进展 and 销号) are printed; 行标识 and the item ids are hidden.
-        Assert.Equal([11, 12, 13], hidden);
+        // The ten office columns (with 整改进展 and 销号) are printed; 行标识 职务, 牵头领导, 回头看 and the item ids are hidden.
+        Assert.Equal([11, 12, 13, 14, 15, 16], hidden);
         var printArea = doc.WorkbookPart.Workbook.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Single(d => d.Name == "_xlnm.Print_Area");
         Assert.StartsWith("'整改清单'!$A$1:$J$", printArea.Text, StringComparison.Ordinal);
         Assert.Contains("第 &P 页 共 &N 页", list.Descendants<DocumentFormat.OpenXml.Spreadsheet.OddFooter>().Single().Text, StringComparison.Ordinal);

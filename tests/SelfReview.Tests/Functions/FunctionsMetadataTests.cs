@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetCompletionRates", "GetDueRectifications", "GetEvidence", "GetRectification", "GetRectifications", "GetReport", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "ImportRectifications", "IngestStatement", "ListEvidence", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "UpdateRectification", "UploadEvidence", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetCompletionRates", "GetDueRectifications", "GetEvidence", "GetRectification", "GetRectifications", "GetReport", "GetRoster", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "ImportLastYear", "ImportRectifications", "ImportRoster", "IngestStatement", "ListEvidence", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "SetRosterOwner", "UpdateRectification", "UploadEvidence", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));

@@ -84,7 +84,7 @@ public sealed class ServeHost : IApiHost
             var records = await Store.ListRecordsAsync(unitId);
             var ids = records.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
             if (uploads.All(u => u.Sha256 is not null && ids.Contains(u.Sha256)) && await Store.GetReportAsync(unitId, UnitReportPublisher.StateFileName) is { } state
-                && System.Text.Encoding.UTF8.GetString(state.Content).Contains(UnitReportPublisher.Fingerprint(records), StringComparison.Ordinal))
+                && System.Text.Encoding.UTF8.GetString(state.Content).Contains(await UnitReportPublisher.FingerprintAsync(Store, unitId), StringComparison.Ordinal))
             {
                 return;
             }

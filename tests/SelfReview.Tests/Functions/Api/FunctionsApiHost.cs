@@ -35,6 +35,10 @@ public sealed class FunctionsApiHost(FunctionsApp app) : IApiHost
         ("POST", ApiRoutes.TrackingImport, (a, r, v, ct) => a.Function<ImportRectifications>().RunAsync(r, V(v, "unitId"), ct)),
         ("GET", ApiRoutes.Reports, (a, r, v, ct) => a.Function<ListReports>().RunAsync(r, V(v, "unitId"), ct)),
         ("GET", ApiRoutes.Report, (a, r, v, ct) => a.Function<GetReport>().RunAsync(r, V(v, "unitId"), V(v, "name"), ct)),
+        ("GET", ApiRoutes.Roster, (a, r, v, ct) => a.Function<GetRoster>().RunAsync(r, V(v, "unitId"), ct)),
+        ("PUT", ApiRoutes.Roster, (a, r, v, ct) => a.Function<ImportRoster>().RunAsync(r, V(v, "unitId"), ct)),
+        ("PUT", ApiRoutes.RosterOwner, (a, r, v, ct) => a.Function<SetRosterOwner>().RunAsync(r, V(v, "unitId"), V(v, "statementId"), ct)),
+        ("PUT", ApiRoutes.LastYear, (a, r, v, ct) => a.Function<ImportLastYear>().RunAsync(r, V(v, "unitId"), ct)),
     ];
 
     public IStatementStore Store => app.Store;
