@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SelfReview.Pipeline.Diagnostics;
 using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
 
@@ -76,7 +77,9 @@ public sealed partial class UnitReportPublisher(
         }
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
+        StartupPhases.Mark("records listed and read");
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record));
+        StartupPhases.Mark("consolidated");
         var files = writer.Render(report).Append(new ReportFile(StateFileName, ReportFormats.JsonType, State(unitId, fingerprint, listed.Count, listedAtNow)));
         foreach (var file in files)
         {
@@ -88,6 +91,7 @@ public sealed partial class UnitReportPublisher(
             }
         }
 
+        StartupPhases.Mark("report files written");
         if (Fingerprint(await store.ListRecordsAsync(unitId, cancellationToken)) != fingerprint)
         {
             LogRecordsChanged(logger, unitId);
