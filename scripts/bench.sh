@@ -3,6 +3,9 @@
 # `selfreview bench` table, then times `selfreview process` on the same files as a fresh process
 # (startup and JIT included). Run it on a quiet machine: it prints the load average.
 #   bash scripts/bench.sh [files=1000] [statements=10000]
+# Then the fresh-process figures with the published tool (ReadyToRun, as users run it): one .docx with
+# its reports against `selfreview --help` (phases), 308 distinct .docx as one process against pandoc per
+# file, and the status listing of a 1,000-statement unit on Azurite (started here when installed).
 # The precise tool for one stage at a time is BenchmarkDotNet:
 #   dotnet run -c Release --project bench/SelfReview.Benchmarks -- --filter '*'
 set -euo pipefail
@@ -33,3 +36,28 @@ start=$(date +%s%N)
 $selfreview process "$subset" --out "$out" --quiet >/dev/null
 end=$(date +%s%N)
 echo "selfreview process, $files files, a fresh process (startup and JIT included): $(( (end - start) / 1000000 )) ms wall; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The published tool: what `selfreview` is on a user's machine (and what a cold Functions instance runs: ReadyToRun).
+dotnet publish functions/SelfReview.Cli -c Release -r linux-x64 --self-contained false -o artifacts/selfreview -nologo -v quiet
+published=artifacts/selfreview/selfreview
+$published bench seeds/000_2b906ff47b59dcbb.docx --startup --runs 5
+
+batch=$(mktemp -d)
+trap 'rm -rf "$subset" "$out" "$batch"' EXIT
+find "$(cd "$corpus" && pwd)" -maxdepth 1 -name '*.docx' | sort | sed -n "1,308p" | xargs -I{} ln -s {} "$batch"/
+$published bench "$batch" --batch
+
+azurite=tools/azurite/node_modules/azurite/dist/src/azurite.js
+if [ -f "$azurite" ]; then
+  port=$(( 20000 + RANDOM % 20000 ))  # a port of its own: other runs on this machine may have an emulator on 10000
+  node "$azurite" --silent --skipApiVersionCheck --disableTelemetry --inMemoryPersistence --extentMemoryLimit 1024 \
+    --blobHost 127.0.0.1 --blobPort "$port" --queueHost 127.0.0.1 --queuePort $((port + 1)) --tableHost 127.0.0.1 --tablePort $((port + 2)) >/dev/null 2>&1 &
+  azurite_pid=$!
+  trap 'kill $azurite_pid 2>/dev/null; rm -rf "$subset" "$out" "$batch"' EXIT
+  for _ in $(seq 60); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
+  key=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==  # Azurite's documented development key
+  $published bench seeds/000_2b906ff47b59dcbb.docx --listing 1000 \
+    --blob "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+else
+  echo "Azurite not installed (bash scripts/setup.sh): the listing figure is skipped"
+fi

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SelfReview.Cli.Commands;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Consolidation;
+using SelfReview.Pipeline.Diagnostics;
 
 namespace SelfReview.Cli;
 
@@ -42,6 +43,9 @@ public static class CliApp
               page and the character error rate against the truth text.
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
               Medians per stage against the floor and pandoc, consolidation with memory, exports, process end to end.
+          selfreview bench FILE --startup [--runs N] | bench DIR --batch | bench FILE --listing N [--blob CONNECTION]
+              Fresh processes: the phases of one file against --help; a folder as one process against pandoc
+              per file; the status listing of an N-statement unit on Blob Storage (Azurite).
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
@@ -64,6 +68,7 @@ public static class CliApp
 
         var root = Build(stdin, stdout, stderr);
         var parsed = root.Parse(args);
+        StartupPhases.Mark("command line parsed");
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -127,7 +132,7 @@ public static class CliApp
             Valued("--last-year", "Last year's list of the unit for 回头看 (this system's rectifications.xlsx or .json)"),
             Valued("--parallel", "Files read at once (default: the processor count)"),
             Flag("--quiet", "No progress lines"),
-        ], (line, ct) => WithEngineAsync(line, sp => ProcessCommand.RunAsync(sp, line, stdout, stderr, ct))));
+        ], (line, ct) => ProcessAsync(line, stdout, stderr, ct)));
         root.Add(Command("eval", "Scores the pipeline against gold files", [Inputs("folder", "The corpus folder (inputs beside NNN.gold.json)", single: true)], [
             Valued("--out", "Also write each record to DIR/statements/<file>.json"),
             Valued("--range", "Only the gold files numbered in this range, e.g. 201-299"),
@@ -139,7 +144,12 @@ public static class CliApp
             Valued("--truth", "The text they should read as"),
             Valued("--engines", "Engines to compare, e.g. tesseract,paddleocr (default tesseract,paddleocr)"),
         ], (line, ct) => WithEngineAsync(line, sp => OcrBenchCommand.RunAsync(sp, line, stdout, ct))));
-        root.Add(Command("bench", "Medians of every stage over a folder of .docx statements", [Inputs("folder", "A folder of .docx statements", single: true)], [
+        root.Add(Command("bench", "Medians of every stage over a folder of .docx statements", [Inputs("folder", "A folder of .docx statements (a .docx for --startup and --listing)", single: true)], [
+            Flag("--startup", "Only the fresh-process phases: FILE processed by new processes against --help"),
+            Valued("--runs", "Fresh processes of each kind for --startup (default 5)"),
+            Flag("--batch", "Only the batch: every .docx of the folder as one new process against pandoc per file"),
+            Valued("--listing", "Only the status listing of a unit of N statements made from FILE, on Blob Storage"),
+            Valued("--blob", "The Blob Storage connection string for --listing (default: Azurite's development storage)"),
             Valued("--files", "Files to use (default 1000)"),
             Valued("--iterations", "Iterations per stage (default 200)"),
             Valued("--sizes", "Consolidation sizes (default 100,1000,10000)"),
@@ -185,9 +195,17 @@ public static class CliApp
 
     private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
+    private static async Task<int> ProcessAsync(CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        // The export libraries warm up on another core while the engine is built and the inputs are read.
+        var warmup = ExportWarmup.StartAsync();
+        return await WithEngineAsync(line, sp => ProcessCommand.RunAsync(sp, line, stdout, stderr, warmup, cancellationToken));
+    }
+
     private static async Task<int> WithEngineAsync(CommandLine line, Func<IServiceProvider, Task<int>> run)
     {
         await using var services = BuildServices(line);
+        StartupPhases.Mark("engine services built (vocabulary loaded)");
         return await run(services);
     }
 

@@ -1,3 +1,7 @@
 using SelfReview.Cli;
+using SelfReview.Pipeline.Diagnostics;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+StartupPhases.Mark("runtime started, Main entered");
+var exitCode = await CliApp.RunAsync(args, Console.Out, Console.Error);
+StartupPhases.Flush();
+return exitCode;

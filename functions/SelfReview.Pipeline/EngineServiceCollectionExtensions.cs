@@ -71,6 +71,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<Storage.StatementIngestor>();
         services.TryAddSingleton<Storage.StatementUploader>();
         services.TryAddSingleton<Storage.UnitStatusReader>();
+        services.TryAddSingleton<Storage.UnitStatusIndexer>();
+        services.TryAddSingleton<Storage.IStatusIndexWriter>(sp => sp.GetRequiredService<Storage.UnitStatusIndexer>());
         services.TryAddSingleton<UpwardReportExporter>();
         services.TryAddSingleton<MemberNoteExporter>();
         return services;

@@ -56,7 +56,9 @@ public sealed partial class StatementProcessor(
             var format = FormatSniffer.Detect(content);
             source = source with { MediaType = format.MediaType };
             var record = await ProcessAsync(content, format, source, unitId, deadline.Token);
-            if (SelfReviewJson.Serialize(record, SelfReviewJson.Record).Length is var size && size > limits.MaxRecordBytes)
+            var size = SelfReviewJson.Serialize(record, SelfReviewJson.Record).Length;
+            Diagnostics.StartupPhases.Mark("record serialized");
+            if (size > limits.MaxRecordBytes)
             {
                 LogRejected(logger, id, "record_too_large");
                 return Rejected(id, unitId, source, "record_too_large", fileName, string.Create(CultureInfo.InvariantCulture, $"处理结果有 {size / (1024 * 1024)} MB，超过每份记录 {limits.MaxRecordBytes / (1024 * 1024)} MB 的上限，请只上传检视发言材料本身"));
@@ -115,6 +117,7 @@ public sealed partial class StatementProcessor(
         }
 
         var outcome = await reader.ReadAsync(content, format, cancellationToken);
+        Diagnostics.StartupPhases.Mark("read");
         if (outcome.Document is not { } document)
         {
             LogRejected(logger, id, outcome.RejectionCode!);
@@ -125,6 +128,7 @@ public sealed partial class StatementProcessor(
         TextBudget.Check(document, limitsOptions.Value);
         document = InvisibleCharacters.Strip(document);
         var record = Analyze(document, id, unitId, source, cancellationToken);
+        Diagnostics.StartupPhases.Mark("analyzed");
         if (abstractive.IsEnabled && record.Summary is { } summary && await abstractive.SummarizeAsync(record, cancellationToken) is { } text)
         {
             record = record with { Summary = summary with { Abstractive = text } };

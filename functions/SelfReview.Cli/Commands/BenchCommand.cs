@@ -30,6 +30,38 @@ public static class BenchCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Has("--startup") || line["--listing"] is not null)
+        {
+            if (line.Positional.Count != 1 || !File.Exists(line.Positional[0]))
+            {
+                throw new ArgumentException("bench --startup and --listing need one .docx statement");
+            }
+
+            if (line.Has("--startup"))
+            {
+                await FreshProcessBench.WriteStartupAsync(line.Positional[0], Count(line, "--runs", 5), stdout, cancellationToken);
+            }
+
+            if (line["--listing"] is not null)
+            {
+                await ListingBench.WriteAsync(services.GetRequiredService<StatementProcessor>(), line.Positional[0], line["--blob"] ?? "UseDevelopmentStorage=true", Count(line, "--listing", 1000), stdout, cancellationToken);
+            }
+
+            return CliApp.Ok;
+        }
+
+        if (line.Has("--batch"))
+        {
+            if (line.Positional.Count != 1 || !Directory.Exists(line.Positional[0]))
+            {
+                throw new ArgumentException("bench --batch needs one folder of .docx statements");
+            }
+
+            await FreshProcessBench.WriteBatchAsync(line.Positional[0], stdout, cancellationToken);
+            return CliApp.Ok;
+        }
+
         if (line.Positional.Count != 1 || !Directory.Exists(line.Positional[0]))
         {
             throw new ArgumentException("bench needs one folder of .docx statements (make one: dotnet run --project tests/SelfReview.Fixtures -- generate --count 1000 --out DIR)");

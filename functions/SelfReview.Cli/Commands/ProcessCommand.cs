@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Consolidation;
+using SelfReview.Pipeline.Diagnostics;
 using SelfReview.Pipeline.Storage;
 
 namespace SelfReview.Cli.Commands;
@@ -29,7 +30,11 @@ public static class ProcessCommand
         }
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        await RunAsync(services, line, stdout, stderr, Task.CompletedTask, cancellationToken);
+
+    /// <summary>As above; <paramref name="warmup"/> (<see cref="ExportWarmup"/>, started before the engine was built) is awaited before the reports are written.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine line, TextWriter stdout, TextWriter stderr, Task warmup, CancellationToken cancellationToken)
     {
         var outDir = line["--out"] ?? throw new ArgumentException("process needs --out DIR");
         var unitId = line["--unit"] ?? "default";
@@ -42,7 +47,9 @@ public static class ProcessCommand
         var inputs = InputFiles.Expand(line.Positional);
         var store = new FolderStatementStore(outDir);
         var scheduler = new BatchConsolidationScheduler();
-        var ingestor = ActivatorUtilities.CreateInstance<StatementIngestor>(services, store, scheduler);
+        var statusIndex = new BatchStatusIndexWriter(ActivatorUtilities.CreateInstance<UnitStatusIndexer>(services, store));
+        var ingestor = ActivatorUtilities.CreateInstance<StatementIngestor>(services, store, scheduler, statusIndex);
+        StartupPhases.Mark("engine stages created");
         var names = inputs.ToDictionary(f => f, f => FileNames.Printable(Path.GetFileName(f)), StringComparer.Ordinal);
         var uploads = UploadNames(inputs);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -71,17 +78,21 @@ public static class ProcessCommand
             }
         });
 
+        await statusIndex.FlushAsync(cancellationToken);
+        StartupPhases.Mark("files read and recorded");
         if (await ImportTrackingAsync(line, store, unitId, stderr, cancellationToken) is { } failed)
         {
             return failed;
         }
 
+        await warmup;
         var publisher = ActivatorUtilities.CreateInstance<UnitReportPublisher>(services, store);
         foreach (var unit in scheduler.Requested.Append(unitId).Distinct(StringComparer.Ordinal))
         {
             await publisher.PublishAsync(unit, cancellationToken);
         }
 
+        StartupPhases.Mark("unit consolidated and reports written");
         await ResultTable.WriteAsync(stdout, [.. inputs.Where(records.ContainsKey).Select(f => (names[f], records[f]))]);
         var root = store.Root;
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

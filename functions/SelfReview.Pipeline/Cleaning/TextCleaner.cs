@@ -13,8 +13,8 @@ namespace SelfReview.Pipeline.Cleaning;
 /// </summary>
 public sealed class TextCleaner(DomainVocabulary vocabulary, EnumeratorRecognizer enumerators)
 {
-    private static readonly Regex SpaceBetweenCjk = new(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF“”‘’])[ \t\u3000]+(?=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF“”‘’])", RegexOptions.Compiled);
-    private static readonly Regex ManySpaces = new(@"[ \t\u3000\u00A0]{2,}", RegexOptions.Compiled);
+    private static readonly Regex SpaceBetweenCjk = new(@"(?<=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF“”‘’])[ \t\u3000]+(?=[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\uFF00-\uFFEF“”‘’])");
+    private static readonly Regex ManySpaces = new(@"[ \t\u3000\u00A0]{2,}");
 
     public CleanText Clean(TextDocument document)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfReview.Contracts;
+using SelfReview.Pipeline.Diagnostics;
 using SelfReview.Pipeline.Exports;
 using SelfReview.Pipeline.Storage;
 using SelfReview.Pipeline.Tracking;
@@ -90,6 +91,7 @@ public sealed partial class UnitReportPublisher(
         }
 
         var records = await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken)));
+        StartupPhases.Mark("records listed and read");
         var report = consolidator.Consolidate(unitId, records.OfType<StoredRecord>().Select(r => r.Record), tracking);
         // Rows keep the identity and 序号 they had (tracking data hangs on them); vanished rows stay, withdrawn.
         var (registry, registryTag) = await _tracking.GetRegistryAsync(unitId, cancellationToken);
@@ -105,6 +107,7 @@ public sealed partial class UnitReportPublisher(
         }
 
         report = report with { Rectifications = rows };
+        StartupPhases.Mark("consolidated");
         var files = writer.Render(report);
 
         // A file whose bytes and version are those the last run wrote is left alone: a new statement
@@ -157,6 +160,7 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.Superseded;
         }
 
+        StartupPhases.Mark("report files written");
         if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags)) != fingerprint)
         {
             LogRecordsChanged(logger, unitId);

@@ -1,6 +1,7 @@
 using System.Text;
 using SelfReview.Contracts;
 using SelfReview.Pipeline.Consolidation;
+using SelfReview.Pipeline.Diagnostics;
 
 namespace SelfReview.Pipeline.Exports;
 
@@ -44,5 +45,9 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
         return files;
     }
 
-    private static ReportFile File(ReportFormat format, byte[] content) => new(format.Name, format.ContentType, content);
+    private static ReportFile File(ReportFormat format, byte[] content)
+    {
+        StartupPhases.Mark("rendered " + format.Name);
+        return new(format.Name, format.ContentType, content);
+    }
 }

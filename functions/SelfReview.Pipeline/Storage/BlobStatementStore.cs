@@ -94,6 +94,23 @@ public sealed class BlobStatementStore(BlobServiceClient service) : IStatementSt
         return [.. entries.Where(e => e.Name.EndsWith(".json", StringComparison.Ordinal)).Select(e => e with { Name = e.Name[..^".json".Length] })];
     }
 
+    public async Task<IReadOnlyList<string>> ListRecordIdsAsync(string unitId, CancellationToken cancellationToken = default) =>
+        [.. (await ListRecordsAsync(unitId, cancellationToken)).Select(e => e.Name).Where(StorageLayout.IsValidStatementId)];
+
+    public Task<StoredFile?> GetStatusIndexAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        return DownloadAsync(_records, unitId, StorageLayout.StatusIndexName, cancellationToken);
+    }
+
+    public Task<string?> PutStatusIndexAsync(string unitId, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        ArgumentNullException.ThrowIfNull(condition);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
+        return UploadAsync(_records.GetBlobClient(BlobName(unitId, StorageLayout.StatusIndexName)), content, options, condition, cancellationToken);
+    }
+
     public Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         StorageLayout.Check(unitId, reportName: name);

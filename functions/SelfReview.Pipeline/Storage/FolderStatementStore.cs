@@ -77,6 +77,32 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         return [.. entries.Where(e => e.Name.EndsWith(".json", StringComparison.Ordinal)).Select(e => e with { Name = e.Name[..^".json".Length] })];
     }
 
+    public Task<IReadOnlyList<string>> ListRecordIdsAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        var folder = new DirectoryInfo(Path.Combine(_root, StorageLayout.RecordsContainer, unitId));
+        IReadOnlyList<string> ids = folder.Exists
+            ? [.. folder.EnumerateFiles("*.json").Select(f => f.Name[..^".json".Length]).Where(StorageLayout.IsValidStatementId).Order(StringComparer.Ordinal)]
+            : [];
+        return Task.FromResult(ids);
+    }
+
+    public async Task<StoredFile?> GetStatusIndexAsync(string unitId, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        return await ReadAsync(StatusIndexPath(unitId), StorageLayout.StatusIndexName, _ => "application/json", cancellationToken);
+    }
+
+    public Task<string?> PutStatusIndexAsync(string unitId, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        StorageLayout.Check(unitId);
+        ArgumentNullException.ThrowIfNull(condition);
+        return WriteAsync(StatusIndexPath(unitId), content, condition, cancellationToken);
+    }
+
+    private string StatusIndexPath(string unitId) =>
+        PathOf(StorageLayout.RecordsContainer, unitId, StorageLayout.StatusIndexName.Replace('/', Path.DirectorySeparatorChar));
+
     public Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         StorageLayout.Check(unitId, reportName: name);

@@ -33,6 +33,15 @@ public interface IStatementStore
     /// <summary>The unit's records (name = statement id) with their entity tags.</summary>
     Task<IReadOnlyList<StoreEntry>> ListRecordsAsync(string unitId, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the unit's records, without reading them (a listing of names).</summary>
+    Task<IReadOnlyList<string>> ListRecordIdsAsync(string unitId, CancellationToken cancellationToken = default);
+
+    /// <summary>The unit's status index (<c>records/{unitId}/_index/status.json</c>, outside the record listing), or null.</summary>
+    Task<StoredFile?> GetStatusIndexAsync(string unitId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the unit's status index under <paramref name="condition"/>. Null when the condition does not hold.</summary>
+    Task<string?> PutStatusIndexAsync(string unitId, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
+
     /// <summary>Writes a report file under <paramref name="condition"/>. Null when the condition does not hold.</summary>
     Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
 

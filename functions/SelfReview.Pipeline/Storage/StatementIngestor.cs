@@ -11,7 +11,7 @@ namespace SelfReview.Pipeline.Storage;
 /// the bytes, so a repeated event, a re-upload or a second name for the same file finds the record and
 /// writes nothing. Only a failed record is replaced, by the outcome of a new attempt.
 /// </summary>
-public sealed partial class StatementIngestor(IStatementStore store, StatementProcessor processor, IConsolidationScheduler consolidation, ILogger<StatementIngestor> logger)
+public sealed partial class StatementIngestor(IStatementStore store, StatementProcessor processor, IConsolidationScheduler consolidation, IStatusIndexWriter statusIndex, ILogger<StatementIngestor> logger)
 {
     /// <summary>
     /// One delivery of an upload, as every host makes it: ingest, then ask for the unit to be consolidated
@@ -67,6 +67,7 @@ public sealed partial class StatementIngestor(IStatementStore store, StatementPr
 
         var record = await processor.ProcessAsync(upload.Content, fileName, unitId, cancellationToken);
         await store.PutRecordAsync(record, cancellationToken);
+        await statusIndex.RecordAsync(record, cancellationToken);
         LogRecorded(logger, statementId, unitId, record.Status);
         return new IngestOutcome(IngestResult.Recorded, record);
     }
@@ -99,6 +100,7 @@ public sealed partial class StatementIngestor(IStatementStore store, StatementPr
         };
         var record = StatementProcessor.Failed(statementId, unitId, source, reason);
         await store.PutRecordAsync(record, cancellationToken);
+        await statusIndex.RecordAsync(record, cancellationToken);
         LogRecorded(logger, statementId, unitId, record.Status);
         return record;
     }

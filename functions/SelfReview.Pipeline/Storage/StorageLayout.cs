@@ -27,6 +27,9 @@ public static partial class StorageLayout
 
     public static string RecordName(string statementId) => statementId + ".json";
 
+    /// <summary>The status index's path within a unit of the records container: in a folder, so record listings skip it.</summary>
+    public const string StatusIndexName = "_index/status.json";
+
     public static bool IsValidUnitId(string? unitId) => UnitIdError(unitId) is null;
 
     /// <summary>Why a unit id is not acceptable (in Chinese, for the caller), or null when it is.</summary>

@@ -7,16 +7,15 @@ namespace SelfReview.Pipeline.Storage;
 /// failed (with the reason). Uploads are matched to records by the SHA-256 of their bytes, or by file
 /// name for files put into the container without it; a record whose upload is gone still counts.
 /// </summary>
-public sealed class UnitStatusReader(IStatementStore store)
+public sealed class UnitStatusReader(IStatementStore store, UnitStatusIndexer index)
 {
+    /// <summary>Two listings and the unit's status index (<see cref="UnitStatusIndexer.ReadAsync"/>): no record is read.</summary>
     public async Task<IReadOnlyList<UploadState>> ReadAsync(string unitId, CancellationToken cancellationToken = default)
     {
         var uploads = await store.ListUploadsAsync(unitId, cancellationToken);
-        var listed = await store.ListRecordsAsync(unitId, cancellationToken);
-        var records = (await Task.WhenAll(listed.Select(e => store.GetRecordAsync(unitId, e.Name, cancellationToken))))
-            .OfType<StoredRecord>().Select(r => r.Record).ToList();
+        var records = await index.ReadAsync(unitId, cancellationToken);
         var byId = records.ToDictionary(r => r.StatementId, StringComparer.Ordinal);
-        var byName = records.GroupBy(r => r.Source.FileName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byName = records.GroupBy(r => r.FileName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var items = new List<UploadState>();
         var matched = new HashSet<string>(StringComparer.Ordinal);
@@ -28,11 +27,11 @@ public sealed class UnitStatusReader(IStatementStore store)
                 matched.Add(record.StatementId);
             }
 
-            items.Add(new UploadState(upload.Name, upload.Sha256 ?? record?.StatementId, StatusOf(record), record?.Rejection?.Message, upload.Size, upload.LastModified, record?.Summary?.Problems));
+            items.Add(new UploadState(upload.Name, upload.Sha256 ?? record?.StatementId, StatusOf(record?.Status), record?.Reason, upload.Size, upload.LastModified, record?.Problems));
         }
 
         items.AddRange(records.Where(r => !matched.Contains(r.StatementId)).Select(r =>
-            new UploadState(r.Source.FileName, r.StatementId, StatusOf(r), r.Rejection?.Message, r.Source.Size, null, r.Summary?.Problems)));
+            new UploadState(r.FileName, r.StatementId, StatusOf(r.Status), r.Reason, r.Size, null, r.Problems)));
         items.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
         return items;
     }
@@ -62,7 +61,9 @@ public sealed class UnitStatusReader(IStatementStore store)
         return pending;
     }
 
-    public static UploadStatus StatusOf(StatementRecord? record) => record?.Status switch
+    public static UploadStatus StatusOf(StatementRecord? record) => StatusOf(record?.Status);
+
+    public static UploadStatus StatusOf(RecordStatus? status) => status switch
     {
         null => UploadStatus.Pending,
         RecordStatus.Accepted => UploadStatus.Accepted,

@@ -14,7 +14,7 @@ namespace SelfReview.Pipeline.Vocabulary;
 /// </summary>
 public sealed class DomainVocabulary
 {
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private static readonly Lazy<DomainVocabulary> Shared = new(() => new DomainVocabulary());
 

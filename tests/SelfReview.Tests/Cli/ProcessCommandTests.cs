@@ -71,6 +71,28 @@ public sealed class ProcessCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_WritesTheUnitsStatusIndex_WithEveryRecord_SoTheListingReadsNoRecord()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_work, "in-index")).FullName;
+        File.Copy(TestFiles.SeedText, Path.Combine(input, "seed.txt"));
+        File.Copy(TestFiles.SeedDocx, Path.Combine(input, "seed.docx"));
+        await File.WriteAllBytesAsync(Path.Combine(input, "broken.docx"), [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01]);
+        var output = Path.Combine(_work, "out-index");
+
+        Assert.Equal(0, await CliApp.RunAsync(["process", input, "--out", output, "--unit", "unit-8", "--quiet"], new StringWriter(), new StringWriter()));
+
+        using var index = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "records", "unit-8", "_index", "status.json")));
+        var entries = index.RootElement.GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("fileName").GetString(), e.GetProperty("status").GetString())).Order().ToList();
+        Assert.Equal([("broken.docx", "rejected"), ("seed.docx", "accepted"), ("seed.txt", "accepted")], entries);
+        var store = new SelfReview.Pipeline.Storage.FolderStatementStore(output);
+        var indexer = new SelfReview.Pipeline.Storage.UnitStatusIndexer(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<SelfReview.Pipeline.Storage.UnitStatusIndexer>.Instance);
+        var listed = await new SelfReview.Pipeline.Storage.UnitStatusReader(store, indexer).ReadAsync("unit-8");
+        Assert.Equal(["broken.docx", "seed.docx", "seed.txt"], listed.Select(u => u.FileName));
+        Assert.DoesNotContain(listed, u => u.Status == SelfReview.Pipeline.Storage.UploadStatus.Pending);
+    }
+
+    [Fact]
     public async Task Process_AgainIntoTheSameFolder_RecordsEachFileOnce_AndRenamesADifferentFileOfATakenName()
     {
         var input = Directory.CreateDirectory(Path.Combine(_work, "again")).FullName;

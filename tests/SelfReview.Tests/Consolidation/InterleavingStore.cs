@@ -37,6 +37,12 @@ public sealed class InterleavingStore(IStatementStore inner) : IStatementStore
 
     public Task<IReadOnlyList<StoreEntry>> ListRecordsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListRecordsAsync(unitId, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListRecordIdsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListRecordIdsAsync(unitId, cancellationToken);
+
+    public Task<StoredFile?> GetStatusIndexAsync(string unitId, CancellationToken cancellationToken = default) => inner.GetStatusIndexAsync(unitId, cancellationToken);
+
+    public Task<string?> PutStatusIndexAsync(string unitId, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) => inner.PutStatusIndexAsync(unitId, content, condition, cancellationToken);
+
     public Task<StoredFile?> GetReportAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetReportAsync(unitId, name, cancellationToken);
 
     public Task<IReadOnlyList<StoreEntry>> ListReportsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListReportsAsync(unitId, cancellationToken);

@@ -210,5 +210,11 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
         public Task<StoredFile?> GetTrackingAsync(string unitId, string name, CancellationToken cancellationToken = default) => inner.GetTrackingAsync(unitId, name, cancellationToken);
 
         public Task<IReadOnlyList<StoreEntry>> ListTrackingAsync(string unitId, string folder, CancellationToken cancellationToken = default) => inner.ListTrackingAsync(unitId, folder, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListRecordIdsAsync(string unitId, CancellationToken cancellationToken = default) => inner.ListRecordIdsAsync(unitId, cancellationToken);
+
+        public Task<StoredFile?> GetStatusIndexAsync(string unitId, CancellationToken cancellationToken = default) => inner.GetStatusIndexAsync(unitId, cancellationToken);
+
+        public Task<string?> PutStatusIndexAsync(string unitId, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) => inner.PutStatusIndexAsync(unitId, content, condition, cancellationToken);
     }
 }

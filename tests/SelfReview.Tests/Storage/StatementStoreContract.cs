@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using SelfReview.Contracts;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Storage;
@@ -177,5 +179,75 @@ public abstract class StatementStoreContract
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store.PutUploadAsync(unitId, fileName, Bytes("x")));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.GetUploadAsync(unitId, fileName));
+    }
+
+    [Fact]
+    public async Task StatusIndex_HoldsEveryRecord_WhenManyWritersUpdateItAtOnce()
+    {
+        var unit = NewUnit();
+        var records = Enumerable.Range(0, 48).Select(i => Record(unit, Bytes("并发 " + i), i % 3 == 0 ? RecordStatus.Accepted : RecordStatus.Rejected, $"{i:D2}.txt")).ToList();
+        // Eight writers, each with an indexer of its own (as eight instances of the app would have).
+        var writers = Enumerable.Range(0, 8).Select(_ => new UnitStatusIndexer(Store, NullLogger<UnitStatusIndexer>.Instance)).ToList();
+
+        await Parallel.ForEachAsync(records.Select((r, i) => (r, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) =>
+        {
+            await Store.PutRecordAsync(item.r, ct);
+            await writers[item.i % writers.Count].RecordAsync(item.r, ct);
+        });
+
+        var stored = await Store.GetStatusIndexAsync(unit);
+        Assert.NotNull(stored);
+        var index = JsonSerializer.Deserialize(stored.Content, StatusIndexJsonContext.Default.StatusIndex)!;
+        Assert.Equal(records.Select(r => r.StatementId).Order(StringComparer.Ordinal), index.Entries.Select(e => e.StatementId));
+        Assert.Equal(records.Count(r => r.Status == RecordStatus.Accepted), index.Entries.Count(e => e.Status == RecordStatus.Accepted));
+        Assert.Equal("00.txt", index.Entries.Single(e => e.StatementId == records[0].StatementId).FileName);
+        Assert.Equal(records.Count, (await Store.ListRecordsAsync(unit)).Count); // the index is not listed as a record
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{ not json")]
+    [InlineData("{\"version\":99,\"entries\":[]}")]
+    public async Task StatusIndex_IsRebuiltFromTheRecords_WhenMissingUnreadableOrOfAnotherVersion(string? content)
+    {
+        var unit = NewUnit();
+        var records = Enumerable.Range(0, 5).Select(i => Record(unit, Bytes("重建 " + i), RecordStatus.Rejected, $"{i}.txt")).ToList();
+        foreach (var record in records)
+        {
+            await Store.PutRecordAsync(record); // written without the index, as before it existed
+        }
+
+        if (content is not null)
+        {
+            await Store.PutStatusIndexAsync(unit, Bytes(content), WriteCondition.Always);
+        }
+
+        var indexer = new UnitStatusIndexer(Store, NullLogger<UnitStatusIndexer>.Instance);
+        var extra = Record(unit, Bytes("重建 新"), RecordStatus.Accepted, "新.txt");
+        await Store.PutRecordAsync(extra);
+        await indexer.RecordAsync(extra);
+
+        var lines = await indexer.ReadAsync(unit);
+        Assert.Equal(records.Append(extra).Select(r => r.StatementId).Order(StringComparer.Ordinal), lines.Select(e => e.StatementId).Order(StringComparer.Ordinal));
+        var stored = JsonSerializer.Deserialize((await Store.GetStatusIndexAsync(unit))!.Content, StatusIndexJsonContext.Default.StatusIndex)!;
+        Assert.Equal(6, stored.Entries.Count);
+    }
+
+    [Fact]
+    public async Task StatusReader_ListsARecordTheIndexLacks_AndRepairsTheIndex()
+    {
+        var unit = NewUnit();
+        var indexer = new UnitStatusIndexer(Store, NullLogger<UnitStatusIndexer>.Instance);
+        var first = Record(unit, Bytes("修复 1"), RecordStatus.Rejected, "1.txt");
+        await Store.PutRecordAsync(first);
+        await indexer.RecordAsync(first);
+        var late = Record(unit, Bytes("修复 2"), RecordStatus.Accepted, "2.txt");
+        await Store.PutRecordAsync(late); // its writer stopped before updating the index
+
+        var listed = await new UnitStatusReader(Store, indexer).ReadAsync(unit);
+
+        Assert.Equal([("1.txt", UploadStatus.Rejected), ("2.txt", UploadStatus.Accepted)], listed.Select(u => (u.FileName, u.Status)));
+        var stored = JsonSerializer.Deserialize((await Store.GetStatusIndexAsync(unit))!.Content, StatusIndexJsonContext.Default.StatusIndex)!;
+        Assert.Equal(2, stored.Entries.Count);
     }
 }
