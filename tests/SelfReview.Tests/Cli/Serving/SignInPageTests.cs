@@ -93,6 +93,7 @@ public sealed class SignInPageTests
         await wang.GotoAsync(address + "#/units/unit-b/statements");
         await Expect(wang.Locator("#toast")).ToContainTextAsync("没有访问单位“unit-b”");
         await Expect(wang.Locator("#statements tbody tr")).ToHaveCountAsync(0);
+        await Expect(wang.Locator("#unit-list button")).ToHaveTextAsync(["unit-a"]);
         await Shot(wang, "4-other-unit-refused");
 
         await using var chiefContext = await browser.NewContextAsync(options);
