@@ -71,7 +71,7 @@ async function getJson(path, params) {
   const response = await fetch(typeof path === "string" && path.startsWith(API) ? withKey(path) : url(path, params), { headers: { Accept: "application/json" } });
   if (response.status === 404) return null;
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(body?.detail || `请求失败（HTTP ${response.status}）`);
+  if (!response.ok) throw Object.assign(new Error(body?.detail || `请求失败（HTTP ${response.status}）`), { status: response.status });
   return { status: response.status, body };
 }
 
@@ -93,7 +93,8 @@ async function loadUnits() {
   try {
     const result = await getJson("/units");
     const units = result?.body.units || [];
-    if (state.unit && !units.includes(state.unit)) units.push(state.unit);
+    // A unit just typed in shows in the list before its first upload; one the API refused (403) does not.
+    if (state.unit && state.unit !== state.denied && !units.includes(state.unit)) units.push(state.unit);
     const list = $("unit-list");
     list.replaceChildren(...units.sort().map((u) => h("li", {}, h("button", {
       type: "button", "aria-current": u === state.unit ? "true" : null,
@@ -199,8 +200,13 @@ async function refreshStatements() {
     if (pending > 0 || state.uploading > 0) state.timer = setTimeout(refreshStatements, POLL_MS);
     else state.timer = setTimeout(refreshStatements, POLL_MS * 5);
   } catch (e) {
+    if (e.status === 403 && state.denied !== unit) {
+      state.denied = unit;
+      loadUnits();
+    }
     toast(e.message);
-    state.timer = setTimeout(refreshStatements, POLL_MS * 3);
+    // A refusal is not retried (each attempt is a denied line in the unit's audit trail).
+    if (e.status !== 403) state.timer = setTimeout(refreshStatements, POLL_MS * 3);
   }
 }
 

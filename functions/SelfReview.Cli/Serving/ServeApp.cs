@@ -8,8 +8,10 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using SelfReview.Api;
 using SelfReview.Api.Access;
+using SelfReview.Api.Telemetry;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Access;
 using SelfReview.Pipeline.Consolidation;
@@ -33,7 +35,12 @@ public static class ServeApp
         ["Logging:LogLevel:SelfReview"] = "Information",
     };
 
-    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Composes serve. Telemetry is on when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> or
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, or <paramref name="telemetryExporters"/> is given (the tests'
+    /// in-memory exporters).
+    /// </summary>
+    public static WebApplication Build(string dataDirectory, string urls, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, Action<IOpenTelemetryBuilder>? telemetryExporters = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
@@ -52,6 +59,7 @@ public static class ServeApp
         builder.Services.AddHostedService<ConsolidationWorker>();
         builder.Services.AddSelfReviewEngine();
         builder.Services.AddSelfReviewApi();
+        builder.Services.AddSelfReviewTelemetry(builder.Configuration, "selfreview-serve", exporters: telemetryExporters);
         AddAccess(builder.Services, dataDirectory, ServeCallerResolver.IsLoopbackOnly(urls.Split(';', StringSplitOptions.RemoveEmptyEntries)));
 
         configure?.Invoke(builder.Services);

@@ -2,8 +2,11 @@ using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry;
 using SelfReview.Api;
 using SelfReview.Api.Access;
+using SelfReview.Api.Telemetry;
 using SelfReview.Functions.Consolidation;
 using SelfReview.Pipeline;
 using SelfReview.Pipeline.Access;
@@ -15,13 +18,15 @@ namespace SelfReview.Functions.Hosting;
 /// <summary>
 /// The app's composition: options, storage clients, the store and the engine. Program.cs calls this; so do
 /// the tests, which may pass <c>configureStorageClients</c> to add a pipeline policy (fault
-/// injection) to the Blob and Queue clients' options; the app passes nothing.
+/// injection) to the Blob and Queue clients' options, and <c>telemetryExporters</c> (in-memory exporters,
+/// which also turn telemetry on); the app passes nothing.
 /// </summary>
 public static class FunctionsServiceCollectionExtensions
 {
-    public static IServiceCollection AddSelfReviewFunctions(this IServiceCollection services, IConfiguration configuration, Action<ClientOptions>? configureStorageClients = null)
+    public static IServiceCollection AddSelfReviewFunctions(this IServiceCollection services, IConfiguration configuration, Action<ClientOptions>? configureStorageClients = null, Action<IOpenTelemetryBuilder>? telemetryExporters = null)
     {
         services.TryAddSingleton(configuration);
+        services.AddSelfReviewTelemetry(configuration, "selfreview-functions", host: t => t.UseFunctionsWorkerDefaults(), exporters: telemetryExporters);
         services.AddSelfReviewOptions();
         services.AddSelfReviewStorageClients(configuration, configureOptions: configureStorageClients);
         services.AddSingleton<BlobStatementStore>();

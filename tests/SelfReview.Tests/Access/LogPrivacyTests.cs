@@ -22,7 +22,7 @@ public sealed class LogPrivacyTests(AzuriteFixture azurite)
     ];
 
     /// <summary>What must never be logged: file names, authors, item titles and every sentence of the items' text.</summary>
-    private static List<string> Secrets(IEnumerable<JsonElement> records)
+    internal static List<string> Secrets(IEnumerable<JsonElement> records)
     {
         var secrets = new List<string>();
         foreach (var record in records)

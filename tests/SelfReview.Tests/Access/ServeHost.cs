@@ -35,7 +35,7 @@ public sealed class ServeHost : IApiHost
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts serve; <paramref name="withKeys"/> false leaves the map empty (the loopback owner's mode).</summary>
-    public static async Task<ServeHost> StartAsync(bool withKeys = true, string url = "http://127.0.0.1:0", ILoggerProvider? logs = null)
+    public static async Task<ServeHost> StartAsync(bool withKeys = true, string url = "http://127.0.0.1:0", ILoggerProvider? logs = null, Action<OpenTelemetry.IOpenTelemetryBuilder>? telemetry = null)
     {
         var data = Directory.CreateTempSubdirectory("selfreview-access-").FullName;
         var keys = new Dictionary<CallerKind, string>();
@@ -67,7 +67,8 @@ public sealed class ServeHost : IApiHost
                 {
                     services.AddSingleton(logs);
                 }
-            });
+            },
+            telemetry);
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -57,14 +57,16 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// <summary>
     /// Composes and starts the app. <paramref name="storageClients"/> configures the app's Blob and Queue
     /// client options (a fault-injecting policy); <paramref name="clearQueues"/> false starts a worker
-    /// over the queues as another one left them (a restart).
+    /// over the queues as another one left them (a restart); <paramref name="telemetry"/> adds exporters
+    /// (in-memory ones) after the app's redaction, which turns its telemetry on.
     /// </summary>
     public static async Task<FunctionsApp> StartAsync(
         AzuriteFixture azurite,
         int delaySeconds = 0,
         Action<IServiceCollection>? configure = null,
         Action<Azure.Core.ClientOptions>? storageClients = null,
-        bool clearQueues = true)
+        bool clearQueues = true,
+        Action<OpenTelemetry.IOpenTelemetryBuilder>? telemetry = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -76,7 +78,7 @@ public sealed class FunctionsApp : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         configure?.Invoke(services);
-        services.AddSelfReviewFunctions(configuration, storageClients);
+        services.AddSelfReviewFunctions(configuration, storageClients, telemetry);
         var app = new FunctionsApp(services.BuildServiceProvider(validateScopes: true), azurite);
         foreach (var hosted in app._services.GetServices<IHostedService>())
         {

@@ -85,6 +85,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void HostJson_ExportsTheHostsTelemetryWithOpenTelemetry_AsTheWorkerDoes()
+    {
+        // The worker exports through OpenTelemetry (AddSelfReviewTelemetry); the host then does too, so its
+        // invocations and the worker's spans land in Application Insights as one trace.
+        using var host = JsonDocument.Parse(File.ReadAllBytes(TestFiles.FunctionsHostJson));
+
+        Assert.Equal("OpenTelemetry", host.RootElement.GetProperty("telemetryMode").GetString());
+    }
+
+    [Fact]
     public void HostJson_GivesUpAfterTheDequeueCountIngestStatementTreatsAsLast_AndPassesMessagesAsTheyAre()
     {
         using var host = JsonDocument.Parse(File.ReadAllBytes(TestFiles.FunctionsHostJson));
