@@ -128,6 +128,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(TimeSpan.FromSeconds(_options.PageTimeoutSeconds));
             GrayImage? image;
+            var started = Stopwatch.GetTimestamp();
             if (kind == FileKind.Pdf)
             {
                 var (rendered, run) = await PageDecoder.RenderPdfPageAsync(pdftoppm!, pdf!, page, dpi[page], work!, TimeSpan.FromSeconds(_options.PageTimeoutSeconds), cancellationToken);
@@ -153,6 +154,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
                 }
             }
 
+            PaddleStages.Record(PaddleStages.Decode, started);
             try
             {
                 return new PageResult(await Task.Run(() => ReadPage(image, page, limit.Token), CancellationToken.None), null);
@@ -181,7 +183,10 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             turned = 90;
         }
 
-        if (UpsideDown(models, image, boxes, stop))
+        var started = Stopwatch.GetTimestamp();
+        var upsideDown = UpsideDown(models, image, boxes, stop);
+        PaddleStages.Record(PaddleStages.Orientation, started);
+        if (upsideDown)
         {
             var (width, height) = (image.Width, image.Height);
             boxes = [.. boxes.Select(b => b.OnPageTurnedHalf(width, height))];
@@ -197,7 +202,10 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         var lines = TextRecognizer.Recognise(models, image, boxes, stop)
             .Where(l => l.Confidence >= DropScore && !string.IsNullOrWhiteSpace(l.Text))
             .ToList();
-        return ReadingOrder.Lines(lines, page, image.Width);
+        started = Stopwatch.GetTimestamp();
+        var ordered = ReadingOrder.Lines(lines, page, image.Width);
+        PaddleStages.Record(PaddleStages.Layout, started);
+        return ordered;
     }
 
     /// <summary>Most of the clearly elongated boxes are taller than wide: the lines run down the page, which lies on its side.</summary>
@@ -220,7 +228,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             return false;
         }
 
-        var read = TextRecognizer.Recognise(models, image, [.. samples, .. samples.Select(b => b.Flipped)], stop);
+        var read = TextRecognizer.Recognise(models, image, [.. samples, .. samples.Select(b => b.Flipped)], stop, timed: false);
         var upright = read.Take(samples.Count).Average(l => l.Confidence);
         var flipped = read.Skip(samples.Count).Average(l => l.Confidence);
         return flipped > upright;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
@@ -23,6 +24,7 @@ internal static class TextDetector
         var scale = Math.Max(page.Width, page.Height) > 2 * Math.Min(page.Width, page.Height)
             ? (float)Math.Min(1, Math.Sqrt(budget / ((double)page.Width * page.Height)))
             : Math.Min(1f, (float)maxSide / Math.Max(page.Width, page.Height));
+        var started = Stopwatch.GetTimestamp();
         var width = Math.Max(32, (int)MathF.Round(page.Width * scale / 32) * 32);
         var height = Math.Max(32, (int)MathF.Round(page.Height * scale / 32) * 32);
         var plane = width * height;
@@ -42,6 +44,7 @@ internal static class TextDetector
             }
         }
 
+        PaddleStages.Record(PaddleStages.DetectionInput, started);
         using var tensor = OrtValue.CreateTensorValueFromMemory(input, [1, 3, height, width]);
         using var run = new RunOptions();
         using var terminate = stop.Register(() => run.Terminate = true);
@@ -49,16 +52,21 @@ internal static class TextDetector
         models.DetectionGate.Wait(stop);
         try
         {
+            started = Stopwatch.GetTimestamp();
             using var outputs = models.Detection.Run(run, [models.DetectionInput], [tensor], models.Detection.OutputNames);
             probability = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            PaddleStages.Record(PaddleStages.DetectionRun, started);
         }
         finally
         {
             models.DetectionGate.Release();
         }
 
+        started = Stopwatch.GetTimestamp();
         var boxes = DbPostProcessor.Boxes(probability, width, height);
-        return [.. boxes.Select(b => b.ScaledInto(sx, sy, page.Width, page.Height))];
+        List<Quad> scaled = [.. boxes.Select(b => b.ScaledInto(sx, sy, page.Width, page.Height))];
+        PaddleStages.Record(PaddleStages.DetectionBoxes, started);
+        return scaled;
     }
 
     private static float Area(GrayImage page, float x0, float y0, float w, float h)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
@@ -35,7 +36,7 @@ internal static class TextRecognizer
     /// <summary>Boxes taller than wide by this ratio hold vertical text (PaddleOCR turns such crops a quarter).</summary>
     private const float VerticalRatio = 1.5f;
 
-    public static List<RecognisedLine> Recognise(PaddleModels models, GrayImage page, IReadOnlyList<Quad> boxes, CancellationToken stop)
+    public static List<RecognisedLine> Recognise(PaddleModels models, GrayImage page, IReadOnlyList<Quad> boxes, CancellationToken stop, bool timed = true)
     {
         var jobs = boxes
             .Select((box, index) => (Index: index, Box: box.Height >= VerticalRatio * box.Width ? box.QuarterTurned : box))
@@ -52,6 +53,7 @@ internal static class TextRecognizer
                 end++;
             }
 
+            var started = Stopwatch.GetTimestamp();
             var batch = jobs.GetRange(start, end - start);
             var plane = InputHeight * bucket;
             var input = new float[batch.Count * 3 * plane];
@@ -60,10 +62,12 @@ internal static class TextRecognizer
                 Warp(page, batch[b].Box, batch[b].Width, input.AsSpan(b * 3 * plane, 3 * plane), bucket);
             }
 
+            Time(timed, PaddleStages.RecognitionInput, ref started);
             using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, InputHeight, bucket]);
             using var run = new RunOptions();
             using var terminate = stop.Register(() => run.Terminate = true);
             using var outputs = models.Recognition.Run(run, [models.RecognitionInput], [tensor], models.Recognition.OutputNames);
+            Time(timed, PaddleStages.RecognitionRun, ref started);
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape; // [batch, steps, classes]
             var perLine = (int)(shape[1] * shape[2]);
@@ -74,10 +78,20 @@ internal static class TextRecognizer
                 results[batch[b].Index] = new RecognisedLine(boxes[batch[b].Index], text, confidence);
             }
 
+            Time(timed, PaddleStages.CtcDecoding, ref started);
             start = end;
         }
 
         return [.. results];
+    }
+
+    private static void Time(bool timed, string stage, ref long started)
+    {
+        if (timed)
+        {
+            PaddleStages.Record(stage, started);
+            started = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>
