@@ -56,13 +56,25 @@ public static class OcrBenchCommand
             foreach (var file in InputFiles.Expand(line.Positional))
             {
                 var before = stages?.Snapshot();
-                var row = await MeasureAsync(readers, name, file, truth, cancellationToken);
+                var row = await MeasureAsync(readers, name, file, await TruthForAsync(file, truth, cancellationToken), cancellationToken);
                 rows.Add(stages is null || before is null ? row : row with { Stages = StageTotals.Between(before, stages.Snapshot()) });
             }
         }
 
         await stdout.WriteAsync(Report(rows, Environment.ProcessorCount));
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// The file's own reference text when one lies beside it (<c>NAME.txt</c> for <c>NAME.png</c>: a scan of
+    /// some of the pages, such as the seed's first page alone), else the <c>--truth</c> text.
+    /// </summary>
+    private static async Task<string> TruthForAsync(string file, string truth, CancellationToken cancellationToken)
+    {
+        var own = Path.ChangeExtension(file, ".txt");
+        return !string.Equals(Path.GetExtension(file), ".txt", StringComparison.OrdinalIgnoreCase) && File.Exists(own)
+            ? await File.ReadAllTextAsync(own, Encoding.UTF8, cancellationToken)
+            : truth;
     }
 
     /// <summary>The pipeline's readers with <paramref name="engine"/> behind the ones that OCR.</summary>
