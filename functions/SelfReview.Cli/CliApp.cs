@@ -38,7 +38,7 @@ public static class CliApp
               Scores the pipeline against NNN.gold.json files beside the inputs (DIR/statements/<file>.json).
           selfreview schema [--out DIR]
               Writes the contracts' JSON Schemas (default: contracts/schemas).
-          selfreview ocr-bench <files…> --truth FILE [--engines tesseract,paddleocr]
+          selfreview ocr-bench <files…> --truth FILE [--engines tesseract,paddleocr] [--stages]
               Reads scans, PDFs or images as the pipeline does and prints pages, seconds per
               page and the character error rate against the truth text.
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
@@ -143,6 +143,7 @@ public static class CliApp
         root.Add(Command("ocr-bench", "Reads scans as the pipeline does and scores them against a truth text", [Inputs("files", "Scans, PDFs or images")], [
             Valued("--truth", "The text they should read as"),
             Valued("--engines", "Engines to compare, e.g. tesseract,paddleocr (default tesseract,paddleocr)"),
+            Flag("--stages", "Also print PP-OCR's seconds per page in each stage"),
         ], (line, ct) => WithEngineAsync(line, sp => OcrBenchCommand.RunAsync(sp, line, stdout, ct))));
         root.Add(Command("bench", "Medians of every stage over a folder of .docx statements", [Inputs("folder", "A folder of .docx statements (a .docx for --startup and --listing)", single: true)], [
             Flag("--startup", "Only the fresh-process phases: FILE processed by new processes against --help"),

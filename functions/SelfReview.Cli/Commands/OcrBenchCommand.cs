@@ -8,6 +8,7 @@ using SelfReview.Cli.Evaluation;
 using SelfReview.Pipeline.Reading;
 using SelfReview.Pipeline.Reading.Image;
 using SelfReview.Pipeline.Reading.Ocr;
+using SelfReview.Pipeline.Reading.Ocr.Paddle;
 using SelfReview.Pipeline.Reading.Pdf;
 
 namespace SelfReview.Cli.Commands;
@@ -25,6 +26,9 @@ public static class OcrBenchCommand
 {
     public sealed record Row(string File, string Engine, string Origin, int Pages, double Seconds, double? Cer, int MarkersKept, int Markers, long PeakBytes, string? Rejection, double CpuSeconds = 0)
     {
+        /// <summary>PP-OCR's wall seconds per stage during this read (with <c>--stages</c>), summed over its pages.</summary>
+        public IReadOnlyDictionary<string, double>? Stages { get; init; }
+
         public double SecondsPerPage => Pages > 0 ? Seconds / Pages : Seconds;
 
         public double CpuSecondsPerPage => Pages > 0 ? CpuSeconds / Pages : CpuSeconds;
@@ -45,17 +49,32 @@ public static class OcrBenchCommand
         var truth = await File.ReadAllTextAsync(truthPath, Encoding.UTF8, cancellationToken);
         var engines = (line["--engines"] ?? "tesseract,paddleocr").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rows = new List<Row>();
+        using var stages = line.Has("--stages") ? new StageTotals() : null;
         foreach (var name in engines)
         {
             var readers = ReadersFor(services, name);
             foreach (var file in InputFiles.Expand(line.Positional))
             {
-                rows.Add(await MeasureAsync(readers, name, file, truth, cancellationToken));
+                var before = stages?.Snapshot();
+                var row = await MeasureAsync(readers, name, file, await TruthForAsync(file, truth, cancellationToken), cancellationToken);
+                rows.Add(stages is null || before is null ? row : row with { Stages = StageTotals.Between(before, stages.Snapshot()) });
             }
         }
 
         await stdout.WriteAsync(Report(rows, Environment.ProcessorCount));
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// The file's own reference text when one lies beside it (<c>NAME.txt</c> for <c>NAME.png</c>: a scan of
+    /// some of the pages, such as the seed's first page alone), else the <c>--truth</c> text.
+    /// </summary>
+    private static async Task<string> TruthForAsync(string file, string truth, CancellationToken cancellationToken)
+    {
+        var own = Path.ChangeExtension(file, ".txt");
+        return !string.Equals(Path.GetExtension(file), ".txt", StringComparison.OrdinalIgnoreCase) && File.Exists(own)
+            ? await File.ReadAllTextAsync(own, Encoding.UTF8, cancellationToken)
+            : truth;
     }
 
     /// <summary>The pipeline's readers with <paramref name="engine"/> behind the ones that OCR.</summary>
@@ -142,8 +161,41 @@ public static class OcrBenchCommand
             sb.Append(c, $"{engine.Key}: {read.Count} file(s), {pages} page(s), {read.Sum(r => r.Seconds) / Math.Max(1, pages):0.00} s/page wall, {read.Sum(r => r.CpuSeconds) / Math.Max(1, pages):0.00} s/page processor, median CER {Median(read.Select(r => r.Cer!.Value)):0.00%}, markers kept {read.Sum(r => r.MarkersKept)} of {read.Sum(r => r.Markers)}, peak {read.Max(r => r.PeakBytes) / 1_048_576.0:0} MB\n");
         }
 
-        sb.Append(c, $"CER: edit distance / reference length over NFKC-normalised text with all whitespace removed. Markers: 一是 （一） 一、 1. of the truth found in the text. Peak: resident memory of this process and its children. cpu s/p: processor time of this process and its children per page. {processors} processor(s), load average {LoadAverage()}.\n");
+        AppendStages(sb, rows);
+        sb.Append(c, $"CER: edit distance / reference length over NFKC-normalised text with all whitespace removed. Markers: 一是 （一） 一、 1. of the truth found in the text. Peak: resident memory of this process and its children. cpu s/p: processor time of this process and its children per page. {processors} processor(s), load average {LoadAverage()}, peak resident memory of this process over the run (VmHWM) {ProcessPeakBytes() / 1_048_576.0:0} MB.\n");
         return sb.ToString();
+    }
+
+    /// <summary>Per file read by PP-OCR with stage timings: seconds per page in each stage and its share of the stage total.</summary>
+    private static void AppendStages(StringBuilder sb, IReadOnlyList<Row> rows)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var row in rows.Where(r => r.Stages is { Count: > 0 } && r.Rejection is null))
+        {
+            var total = row.Stages!.Values.Sum();
+            var pages = Math.Max(1, row.Pages);
+            sb.Append(c, $"stages {row.File} ({row.Engine}), wall s/page summed over pages in flight:");
+            foreach (var stage in PaddleStages.All)
+            {
+                var seconds = row.Stages.GetValueOrDefault(stage);
+                sb.Append(c, $" {stage} {seconds / pages:0.00} ({(total > 0 ? seconds / total : 0):0%})");
+            }
+
+            sb.Append(c, $"; total {total / pages:0.00}\n");
+        }
+    }
+
+    /// <summary>The process's peak resident memory since it started (VmHWM), in bytes; 0 where /proc is absent.</summary>
+    public static long ProcessPeakBytes()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
     private static string LoadAverage() =>

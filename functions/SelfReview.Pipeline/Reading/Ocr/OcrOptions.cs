@@ -21,8 +21,14 @@ public sealed class OcrOptions
     /// </summary>
     public string? ModelsDirectory { get; set; }
 
-    /// <summary>PP-OCR detection sees the page with its longest side at most this many pixels (PaddleOCR's limit_side_len).</summary>
-    public int DetectionMaxSide { get; set; } = 2048;
+    /// <summary>
+    /// PP-OCR detection sees the page with its longest side at most this many pixels (PaddleOCR's
+    /// limit_side_len; recognition still reads each line from the full page). 1280 keeps an A4 page's
+    /// 小四 type about 18 px tall for the detector: on the seed's scans it found the same lines as at
+    /// 2048 (CER 0.11% on the 150 dpi PDF either way) with a third of the detection time, and a detection
+    /// holds about 250 bytes per input pixel (≈300 MB at 1280, ≈550 MB for an uncapped 150 dpi page).
+    /// </summary>
+    public int DetectionMaxSide { get; set; } = 1280;
 
     /// <summary>
     /// Threads one PP-OCR model run may use; 0: a detection (one page at a time) uses every processor,

@@ -40,11 +40,12 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         _logger = logger;
         _slots = new SemaphoreSlim(_options.EffectiveParallelism);
         // Detection runs one page at a time (PaddleModels.DetectionGate) with every processor; recognition
-        // runs on every page in flight, sharing the processors among them.
+        // runs one thread per batch, as many batches at once as there are processors, from whichever pages are in flight.
         var detectionThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Environment.ProcessorCount;
-        var recognitionThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : Math.Max(1, Environment.ProcessorCount / _options.EffectiveParallelism);
+        var recognitionThreads = _options.IntraOpThreads > 0 ? _options.IntraOpThreads : 1;
+        var recognitionSlots = Math.Max(1, Environment.ProcessorCount / recognitionThreads);
         _models = new Lazy<PaddleModels>(
-            () => PaddleModels.Load(_options.EffectiveModelsDirectory, detectionThreads, recognitionThreads),
+            () => PaddleModels.Load(_options.EffectiveModelsDirectory, detectionThreads, recognitionThreads, recognitionSlots),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -128,6 +129,7 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(TimeSpan.FromSeconds(_options.PageTimeoutSeconds));
             GrayImage? image;
+            var started = Stopwatch.GetTimestamp();
             if (kind == FileKind.Pdf)
             {
                 var (rendered, run) = await PageDecoder.RenderPdfPageAsync(pdftoppm!, pdf!, page, dpi[page], work!, TimeSpan.FromSeconds(_options.PageTimeoutSeconds), cancellationToken);
@@ -153,11 +155,12 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
                 }
             }
 
+            PaddleStages.Record(PaddleStages.Decode, started);
             try
             {
                 return new PageResult(await Task.Run(() => ReadPage(image, page, limit.Token), CancellationToken.None), null);
             }
-            catch (OnnxRuntimeException) when (limit.IsCancellationRequested)
+            catch (Exception ex) when (ex is OnnxRuntimeException or OperationCanceledException && limit.IsCancellationRequested)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 return PageResult.Rejected(TimedOut(page));
@@ -181,12 +184,20 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             turned = 90;
         }
 
-        if (UpsideDown(models, image, boxes, stop))
+        // Every line is read as it stands; only when the start of its longest lines reads better upside
+        // down is the page turned and read again (a rare page, read twice, rather than every page paying
+        // for a second look at its sample lines upright).
+        var read = TextRecognizer.Recognise(models, image, boxes, stop);
+        var started = Stopwatch.GetTimestamp();
+        var upsideDown = UpsideDown(models, image, boxes, read, stop);
+        PaddleStages.Record(PaddleStages.Orientation, started);
+        if (upsideDown)
         {
             var (width, height) = (image.Width, image.Height);
             boxes = [.. boxes.Select(b => b.OnPageTurnedHalf(width, height))];
             image = image.Rotate(2);
             turned += 180;
+            read = TextRecognizer.Recognise(models, image, boxes, stop);
         }
 
         if (turned != 0)
@@ -194,10 +205,19 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
             LogTurned(_logger, page, turned);
         }
 
-        var lines = TextRecognizer.Recognise(models, image, boxes, stop)
-            .Where(l => l.Confidence >= DropScore && !string.IsNullOrWhiteSpace(l.Text))
-            .ToList();
-        return ReadingOrder.Lines(lines, page, image.Width);
+        var lines = new List<RecognisedLine>(read.Count);
+        foreach (var line in read)
+        {
+            if (line.Confidence >= DropScore && !string.IsNullOrWhiteSpace(line.Text))
+            {
+                lines.Add(line);
+            }
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var ordered = ReadingOrder.Lines(lines, page, image.Width);
+        PaddleStages.Record(PaddleStages.Layout, started);
+        return ordered;
     }
 
     /// <summary>Most of the clearly elongated boxes are taller than wide: the lines run down the page, which lies on its side.</summary>
@@ -208,22 +228,27 @@ public sealed partial class PaddleOcrEngine : IOcrEngine, IDisposable
         return tall >= 3 && tall > elongated.Count - tall;
     }
 
-    /// <summary>The longest lines read with more confidence upside down than upright.</summary>
-    private static bool UpsideDown(PaddleModels models, GrayImage image, List<Quad> boxes, CancellationToken stop)
+    /// <summary>
+    /// The longest lines (<paramref name="read"/> as they stand) read with less confidence than the start
+    /// of each read upside down.
+    /// </summary>
+    private static bool UpsideDown(PaddleModels models, GrayImage image, List<Quad> boxes, List<RecognisedLine> read, CancellationToken stop)
     {
         // The start of each of the longest lines, a dozen characters: enough to tell, and short lines are cheap to read.
-        var samples = boxes.Where(b => b.Width >= 3 * b.Height).OrderByDescending(b => b.Width).Take(OrientationSamples)
-            .Select(b => b.Width > SampleLength * b.Height ? b.Start(SampleLength * b.Height) : b)
-            .ToList();
-        if (samples.Count == 0)
+        var longest = Enumerable.Range(0, boxes.Count).Where(i => boxes[i].Width >= 3 * boxes[i].Height)
+            .OrderByDescending(i => boxes[i].Width).Take(OrientationSamples).ToList();
+        if (longest.Count == 0)
         {
             return false;
         }
 
-        var read = TextRecognizer.Recognise(models, image, [.. samples, .. samples.Select(b => b.Flipped)], stop);
-        var upright = read.Take(samples.Count).Average(l => l.Confidence);
-        var flipped = read.Skip(samples.Count).Average(l => l.Confidence);
-        return flipped > upright;
+        var flipped = TextRecognizer.Recognise(
+            models,
+            image,
+            [.. longest.Select(i => boxes[i]).Select(b => (b.Width > SampleLength * b.Height ? b.Start(SampleLength * b.Height) : b).Flipped)],
+            stop,
+            timed: false);
+        return flipped.Average(l => l.Confidence) > longest.Average(i => read[i].Confidence);
     }
 
     private ReadOutcome TimedOut(int page) => ReadOutcome.Rejected(

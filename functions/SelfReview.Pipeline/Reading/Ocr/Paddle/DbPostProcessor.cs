@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
@@ -31,12 +32,28 @@ internal static class DbPostProcessor
 
     public static List<Quad> Boxes(ReadOnlySpan<float> probability, int width, int height)
     {
-        var labels = new int[width * height]; // 0 unvisited, -1 background or done
+        // 0 unvisited, 1 in the region being filled, 2 background or done: a byte a pixel, from the pool.
+        var labels = ArrayPool<byte>.Shared.Rent(width * height);
+        try
+        {
+            labels.AsSpan(0, width * height).Clear();
+            return Regions(probability, width, height, labels);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(labels);
+        }
+    }
+
+    private static List<Quad> Regions(ReadOnlySpan<float> probability, int width, int height, byte[] labels)
+    {
+        const byte Done = 2;
+        var size = width * height;
         var stack = new Stack<int>();
         var members = new List<int>();
         var boxes = new List<Quad>();
         var candidates = 0;
-        for (var start = 0; start < labels.Length && candidates < MaxCandidates; start++)
+        for (var start = 0; start < size && candidates < MaxCandidates; start++)
         {
             if (labels[start] != 0)
             {
@@ -45,7 +62,7 @@ internal static class DbPostProcessor
 
             if (probability[start] <= BinaryThreshold)
             {
-                labels[start] = -1;
+                labels[start] = Done;
                 continue;
             }
 
@@ -83,7 +100,7 @@ internal static class DbPostProcessor
                             }
                             else
                             {
-                                labels[j] = -1;
+                                labels[j] = Done;
                             }
                         }
                     }
@@ -98,7 +115,7 @@ internal static class DbPostProcessor
 
             foreach (var i in members)
             {
-                labels[i] = -1;
+                labels[i] = Done;
             }
         }
 

@@ -13,9 +13,11 @@ internal sealed class PaddleModels : IDisposable
     public const string RecognitionFile = "ch_PP-OCRv4_rec_infer.onnx";
     public const string DictionaryFile = "ppocr_keys_v1.txt";
 
-    private PaddleModels(InferenceSession detection, InferenceSession recognition, string[] characters)
+    private PaddleModels(InferenceSession detection, InferenceSession recognition, string[] characters, int recognitionSlots)
     {
         DetectionGate = new SemaphoreSlim(1);
+        RecognitionSlots = recognitionSlots;
+        RecognitionGate = new SemaphoreSlim(recognitionSlots);
         Detection = detection;
         Recognition = recognition;
         Characters = characters;
@@ -34,6 +36,16 @@ internal sealed class PaddleModels : IDisposable
 
     public InferenceSession Recognition { get; }
 
+    /// <summary>Recognition runs at once across the process, each on <see cref="RecognitionGate"/>'s one slot and one thread.</summary>
+    public int RecognitionSlots { get; }
+
+    /// <summary>
+    /// As many recognition runs at a time as there are slots, whichever pages they belong to: a page read
+    /// alone spreads its lines over every processor, pages in flight together share them, and no more
+    /// runs' activations are alive at once than there are processors.
+    /// </summary>
+    public SemaphoreSlim RecognitionGate { get; }
+
     public string DetectionInput { get; }
 
     public string RecognitionInput { get; }
@@ -49,11 +61,11 @@ internal sealed class PaddleModels : IDisposable
     /// Loads the models from <paramref name="directory"/>, which <see cref="MissingFile"/> found complete;
     /// a detection run may use <paramref name="detectionThreads"/>, a recognition run <paramref name="recognitionThreads"/>.
     /// </summary>
-    public static PaddleModels Load(string directory, int detectionThreads, int recognitionThreads)
+    public static PaddleModels Load(string directory, int detectionThreads, int recognitionThreads, int recognitionSlots)
     {
         SharedArena.Value.ToString();
-        var detection = new InferenceSession(Path.Combine(directory, DetectionFile), Options(detectionThreads));
-        var recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), Options(recognitionThreads));
+        var detection = new InferenceSession(Path.Combine(directory, DetectionFile), Options(detectionThreads, sharedArena: false));
+        var recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), Options(recognitionThreads, sharedArena: true));
         var dictionary = File.ReadAllText(Path.Combine(directory, DictionaryFile))
             .Split('\n')
             .Select(l => l.TrimEnd('\r'))
@@ -73,12 +85,13 @@ internal sealed class PaddleModels : IDisposable
                 $"The recognition model has {classes} classes but {DictionaryFile} gives {characters.Length} (blank + {dictionary.Count} + space): the models and dictionary do not belong together.");
         }
 
-        return new PaddleModels(detection, recognition, characters);
+        return new PaddleModels(detection, recognition, characters, recognitionSlots);
     }
 
     public void Dispose()
     {
         DetectionGate.Dispose();
+        RecognitionGate.Dispose();
         Detection.Dispose();
         Recognition.Dispose();
     }
@@ -101,7 +114,7 @@ internal sealed class PaddleModels : IDisposable
         return true;
     });
 
-    private static SessionOptions Options(int intraOpThreads)
+    private static SessionOptions Options(int intraOpThreads, bool sharedArena)
     {
         var options = new SessionOptions
         {
@@ -110,14 +123,26 @@ internal sealed class PaddleModels : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        // Both models draw on one process-wide arena that grows by what is asked and no more (not by
-        // powers of two): without an arena every run maps and unmaps its tensors afresh, which cost as
-        // much system time as the models' own arithmetic on a page; with a session's own arena the
-        // largest shapes of each page and width bucket stay reserved twice over.
-        options.AddSessionConfigEntry("session.use_env_allocators", "1");
+        if (sharedArena)
+        {
+            // Recognition draws on one process-wide arena that grows by what is asked and no more (not by
+            // powers of two): without an arena every one of a page's few dozen runs maps and unmaps its
+            // tensors afresh, which cost as much system time as the model's own arithmetic.
+            options.AddSessionConfigEntry("session.use_env_allocators", "1");
+        }
+        else
+        {
+            // Detection runs once per page on one large input: its feature maps (a few hundred megabytes
+            // at 2,048 px, about 250 bytes per input pixel) come from the system allocator and go back to it
+            // when the run ends, instead of staying reserved in the arena for the rest of the process.
+            options.EnableCpuMemArena = false;
+        }
+
         // Idle ONNX Runtime threads spin for work by default, which steals the processor from the other
         // page in flight (and from the rest of the machine) on a small host.
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        // Denormal floats (tiny activations on blank paper) take the slow path of the FPU; flushing them to zero does not change a result.
+        options.AddSessionConfigEntry("session.set_denormal_as_zero", "1");
         return options;
     }
 }

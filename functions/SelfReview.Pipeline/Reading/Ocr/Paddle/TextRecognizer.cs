@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace SelfReview.Pipeline.Reading.Ocr.Paddle;
 
@@ -35,49 +38,98 @@ internal static class TextRecognizer
     /// <summary>Boxes taller than wide by this ratio hold vertical text (PaddleOCR turns such crops a quarter).</summary>
     private const float VerticalRatio = 1.5f;
 
-    public static List<RecognisedLine> Recognise(PaddleModels models, GrayImage page, IReadOnlyList<Quad> boxes, CancellationToken stop)
+    public static List<RecognisedLine> Recognise(PaddleModels models, GrayImage page, IReadOnlyList<Quad> boxes, CancellationToken stop, bool timed = true)
     {
-        var jobs = boxes
-            .Select((box, index) => (Index: index, Box: box.Height >= VerticalRatio * box.Width ? box.QuarterTurned : box))
-            .Select(j => (j.Index, Box: Lengthened(j.Box), Width: TargetWidth(Lengthened(j.Box))))
-            .OrderBy(j => j.Width)
-            .ToList();
-        var results = new RecognisedLine[boxes.Count];
+        var jobs = new List<Job>(boxes.Count);
+        for (var index = 0; index < boxes.Count; index++)
+        {
+            var box = Lengthened(boxes[index].Height >= VerticalRatio * boxes[index].Width ? boxes[index].QuarterTurned : boxes[index]);
+            var width = TargetWidth(box);
+            jobs.Add(new Job(index, box, width, BucketFor(width)));
+        }
+
+        jobs.Sort((a, b) => a.Width.CompareTo(b.Width));
+        var batches = new List<(int Start, int Count)>();
         for (var start = 0; start < jobs.Count;)
         {
-            var bucket = BucketFor(jobs[start].Width);
-            var end = start;
-            while (end < jobs.Count && end - start < BatchSize && BucketFor(jobs[end].Width) == bucket)
+            var end = start + 1;
+            while (end < jobs.Count && end - start < BatchSize && jobs[end].Bucket == jobs[start].Bucket)
             {
                 end++;
             }
 
-            var batch = jobs.GetRange(start, end - start);
-            var plane = InputHeight * bucket;
-            var input = new float[batch.Count * 3 * plane];
-            for (var b = 0; b < batch.Count; b++)
+            batches.Add((start, end - start));
+            start = end;
+        }
+
+        var results = new RecognisedLine[boxes.Count];
+        // A page's batches run side by side, each on one thread, as many at a time across the process as
+        // there are processors (PaddleModels.RecognitionGate): a page alone uses every core, two pages in
+        // flight share them, and single-threaded runs waste nothing on synchronising a small convolution.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = models.RecognitionSlots, CancellationToken = stop };
+        try
+        {
+            Parallel.For(0, batches.Count, parallel, i => RunBatch(models, page, jobs, batches[i], boxes, results, timed, stop));
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+        {
+            // The first failure as itself (a run stopped by RunOptions.Terminate is an OnnxRuntimeException the engine expects).
+            ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+        }
+
+        return [.. results];
+    }
+
+    private static void RunBatch(
+        PaddleModels models, GrayImage page, List<Job> jobs, (int Start, int Count) batch, IReadOnlyList<Quad> boxes, RecognisedLine[] results, bool timed, CancellationToken stop)
+    {
+        var (start, count) = batch;
+        var bucket = jobs[start].Bucket;
+        var plane = InputHeight * bucket;
+        models.RecognitionGate.Wait(stop);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            // Each line is warped straight into a tensor of the runtime's own allocator: no managed copy per batch.
+            using var tensor = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, [count, 3, InputHeight, bucket]);
+            var input = tensor.GetTensorMutableDataAsSpan<float>();
+            input.Clear();
+            for (var b = 0; b < count; b++)
             {
-                Warp(page, batch[b].Box, batch[b].Width, input.AsSpan(b * 3 * plane, 3 * plane), bucket);
+                Warp(page, jobs[start + b].Box, jobs[start + b].Width, input.Slice(b * 3 * plane, 3 * plane), bucket);
             }
 
-            using var tensor = OrtValue.CreateTensorValueFromMemory(input, [batch.Count, 3, InputHeight, bucket]);
+            Time(timed, PaddleStages.RecognitionInput, ref started);
             using var run = new RunOptions();
             using var terminate = stop.Register(() => run.Terminate = true);
             using var outputs = models.Recognition.Run(run, [models.RecognitionInput], [tensor], models.Recognition.OutputNames);
+            Time(timed, PaddleStages.RecognitionRun, ref started);
             var output = outputs[0];
             var shape = output.GetTensorTypeAndShape().Shape; // [batch, steps, classes]
             var perLine = (int)(shape[1] * shape[2]);
             var probabilities = output.GetTensorDataAsSpan<float>();
-            for (var b = 0; b < batch.Count; b++)
+            for (var b = 0; b < count; b++)
             {
+                var index = jobs[start + b].Index;
                 var (text, confidence) = CtcDecoder.Decode(probabilities.Slice(b * perLine, perLine), (int)shape[2], models.Characters);
-                results[batch[b].Index] = new RecognisedLine(boxes[batch[b].Index], text, confidence);
+                results[index] = new RecognisedLine(boxes[index], text, confidence);
             }
 
-            start = end;
+            Time(timed, PaddleStages.CtcDecoding, ref started);
         }
+        finally
+        {
+            models.RecognitionGate.Release();
+        }
+    }
 
-        return [.. results];
+    private static void Time(bool timed, string stage, ref long started)
+    {
+        if (timed)
+        {
+            PaddleStages.Record(stage, started);
+            started = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>
@@ -98,7 +150,20 @@ internal static class TextRecognizer
         return Math.Clamp((int)MathF.Ceiling(InputHeight * ratio), 16, Buckets[^1]);
     }
 
-    private static int BucketFor(int width) => Buckets.First(b => b >= width);
+    private static int BucketFor(int width)
+    {
+        foreach (var bucket in Buckets)
+        {
+            if (bucket >= width)
+            {
+                return bucket;
+            }
+        }
+
+        return Buckets[^1];
+    }
+
+    private readonly record struct Job(int Index, Quad Box, int Width, int Bucket);
 
     /// <summary>
     /// Samples the box into one CHW slot of the tensor: pixel (i, j) of the crop comes from
