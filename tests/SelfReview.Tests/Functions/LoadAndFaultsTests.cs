@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using SelfReview.Contracts;
 using SelfReview.Fixtures;
 using SelfReview.Functions;
@@ -209,17 +210,25 @@ public sealed class LoadAndFaultsTests(AzuriteFixture azurite, ITestOutputHelper
         private int _consolidations;
         private Task[] _loops = [];
 
-        private Worker(FunctionsApp app) => App = app;
+        private Worker(FunctionsApp app, EventCounter outcomes)
+        {
+            App = app;
+            Outcomes = outcomes;
+        }
 
         public FunctionsApp App { get; }
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, int> Kinds { get; } = new();
 
-        public string Progress => $"ran {_events} events and {_consolidations} consolidations, {_failures} failed runs ({string.Join("; ", Kinds.Select(k => $"{k.Value}× {k.Key}"))})";
+        /// <summary>What the consolidation runs did, by log event (outcomes, answered requests, superseded writes).</summary>
+        public EventCounter Outcomes { get; }
+
+        public string Progress => $"ran {_events} events and {_consolidations} consolidations, {_failures} failed runs ({string.Join("; ", Kinds.Select(k => $"{k.Value}× {k.Key}"))}); consolidation: {Outcomes}";
 
         public static async Task<Worker> StartAsync(AzuriteFixture azurite, StorageFaults faults, bool clearQueues)
         {
-            var worker = new Worker(await FunctionsApp.StartAsync(azurite, delaySeconds: 10, storageClients: faults.AddTo, clearQueues: clearQueues));
+            var outcomes = new EventCounter();
+            var worker = new Worker(await FunctionsApp.StartAsync(azurite, delaySeconds: 10, configure: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(outcomes), storageClients: faults.AddTo, clearQueues: clearQueues), outcomes);
             worker._loops =
             [
                 worker.LoopAsync(() => worker.App.ProcessStatementEventsAsync(parallel: 32, Visibility), n => Interlocked.Add(ref worker._events, n)),
@@ -267,6 +276,34 @@ public sealed class LoadAndFaultsTests(AzuriteFixture azurite, ITestOutputHelper
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>Counts the consolidation's log events (30–35: published, up to date, superseded, answered, records changed, outcome) by their text without values.</summary>
+    private sealed class EventCounter : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _counts = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id is >= 30 and <= 35 && state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                var key = eventId.Id + (values.FirstOrDefault(v => v.Key == "Outcome").Value is { } outcome ? " " + outcome : string.Empty);
+                _counts.AddOrUpdate(key, 1, (_, c) => c + 1);
+            }
+        }
+
+        public override string ToString() => string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}"));
+
+        public void Dispose()
+        {
         }
     }
 }
