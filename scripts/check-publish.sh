@@ -20,9 +20,13 @@ for function in IngestStatement ConsolidateUnit UploadStatement ListStatements G
 done
 grep -q 'AzureStorageQueues' "$out/extensions.json" || fail "extensions.json does not load the Storage Queues extension"
 # PP-OCR: the models beside the app (copied from tools/ocr-models) and the native runtimes it loads.
-for file in ocr-models/ch_PP-OCRv4_det_infer.onnx ocr-models/ch_PP-OCRv4_rec_infer.onnx ocr-models/ppocr_keys_v1.txt ocr-models/NOTICE.md \
-            runtimes/linux-x64/native/libonnxruntime.so runtimes/linux-x64/native/libSkiaSharp.so; do
+for file in ocr-models/ch_PP-OCRv4_det_infer.onnx ocr-models/ch_PP-OCRv4_rec_infer.onnx ocr-models/ppocr_keys_v1.txt ocr-models/NOTICE.md; do
   [ -s "$out/$file" ] || fail "$file is missing from $out (run scripts/setup.sh for the models)"
+done
+# The publish targets linux-x64 (ReadyToRun), so the native libraries land beside the worker; a portable
+# publish would keep them under runtimes/linux-x64/native. Either is what the loader finds.
+for lib in libonnxruntime.so libSkiaSharp.so; do
+  [ -s "$out/$lib" ] || [ -s "$out/runtimes/linux-x64/native/$lib" ] || fail "$lib is missing from $out"
 done
 echo "check-publish: $out holds the worker, functions.metadata (12 functions), host.json and the extensions"
 
