@@ -16,7 +16,7 @@ internal static class FreshProcessBench
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("the process path is unknown");
         return Path.GetFileNameWithoutExtension(path) == "dotnet"
-            ? (path, [typeof(FreshProcessBench).Assembly.Location])
+            ? (path, [Path.Combine(AppContext.BaseDirectory, typeof(FreshProcessBench).Assembly.GetName().Name + ".dll")])
             : (path, []);
     }
 
