@@ -316,7 +316,7 @@ public sealed partial class UnitReportPublisher(
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Unit {UnitId}: {Report} was written by another run meanwhile; stopping")]
     private static partial void LogSuperseded(ILogger logger, string unitId, string report);
 
-    [LoggerMessage(EventId = 34, Level = LogLevel.Information, Message = "Unit {UnitId}: the request is answered by reports from a later listing")]
+    [LoggerMessage(EventId = 36, Level = LogLevel.Information, Message = "Unit {UnitId}: the request is answered by reports from a later listing")]
     private static partial void LogAnswered(ILogger logger, string unitId);
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Unit {UnitId}: records changed during consolidation")]
