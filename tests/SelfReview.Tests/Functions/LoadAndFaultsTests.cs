@@ -21,9 +21,8 @@ namespace SelfReview.Tests.Functions;
 /// accepted statement exactly once.
 /// </summary>
 [Collection(AzuriteTests.Name)]
-// Its own category, run by scripts/load-test.sh rather than by the test command: in the full suite, since the
-// consolidation writes the member notes and the upward report, the 2,000 consolidation requests drain at about
-// 0.5 a second and the run does not settle within its 10-minute deadline (1,000 records, 0 lost, 0 duplicated).
+// Its own category so scripts/load-test.sh can run it alone (SELFREVIEW_LOAD_UPLOADS=N for another count); the
+// test command runs it with the rest. 1,000 uploads settled in 467 s at load average 9 (a CI build beside it).
 [Trait("Category", "Load")]
 public sealed class LoadAndFaultsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
@@ -35,7 +34,8 @@ public sealed class LoadAndFaultsTests(AzuriteFixture azurite, ITestOutputHelper
     /// <summary>How long a message whose function failed (or whose worker died) stays invisible: the host's default is minutes.</summary>
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
+    /// <summary>Generous against the 8 minutes measured at load 9: it catches a run that stops converging, not a slow machine.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(20);
 
     [Fact]
     public async Task ThousandUploads_TripleEvents_TenPercentFaults_AndARestart_EndWithOneRecordEach_AndCompleteLists()
