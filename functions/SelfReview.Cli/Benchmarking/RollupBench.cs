@@ -84,6 +84,7 @@ internal static class RollupBench
             await FloorAsync(store, unitIds, cancellationToken);
             var times = new List<double>();
             var floors = new List<double>();
+            var bytesOnly = new List<double>();
             long peak;
             long allocated;
             using (var sampler = new MemorySampler())
@@ -103,6 +104,9 @@ internal static class RollupBench
                 var start = Stopwatch.GetTimestamp();
                 await FloorAsync(store, unitIds, cancellationToken);
                 floors.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                start = Stopwatch.GetTimestamp();
+                await BytesAsync(store, unitIds, cancellationToken);
+                bytesOnly.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
 
             var table = new BenchTable();
@@ -111,10 +115,14 @@ internal static class RollupBench
                 $"{Runs} runs",
                 floors);
             table.Add(
+                $"floor: the bytes of the {unitIds.Count} summaries, tracking summaries and profiles, not deserialised",
+                $"{Runs} runs",
+                bytesOnly);
+            table.Add(
                 $"rollup of {units} units × {members} statements below {Townships} townships ({rollup.Statements:N0} statements, {problems:N0} problems, {titles:N0} row titles, {rollup.CrossUnitProblems.Count:N0} shared across units, {rollup.Tracking.Rows:N0} rows)",
                 $"{Runs} runs",
                 times,
-                string.Create(CultureInfo.InvariantCulture, $"{Timings.Median(times) / Timings.Median(floors):0.0}× the floor; heap peak +{peak / 1048576.0:N0} MB, allocated {allocated / Runs / 1048576.0:N0} MB per run; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB; units made in {prepared / 1000:0.0} s"));
+                string.Create(CultureInfo.InvariantCulture, $"{Timings.Median(times) / Timings.Median(floors):0.00}× the deserialising floor, {Timings.Median(times) / Timings.Median(bytesOnly):0.0}× the bytes; heap peak +{peak / 1048576.0:N0} MB, allocated {allocated / Runs / 1048576.0:N0} MB per run; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB; units made in {prepared / 1000:0.0} s"));
             await stdout.WriteAsync(table.Render());
         }
         finally
@@ -125,7 +133,21 @@ internal static class RollupBench
 
     private static string Township(int t) => "town-" + (t + 1).ToString("00", CultureInfo.InvariantCulture);
 
-    /// <summary>What any rollup must do at least: read every unit's summary and deserialise it.</summary>
+    /// <summary>Reads the three documents of each unit a rollup reads, without parsing them.</summary>
+    private static async Task<long> BytesAsync(FolderStatementStore store, IReadOnlyList<string> units, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (unit, ct) =>
+        {
+            var summary = await store.GetReportAsync(unit, ReportFormats.SummaryJson.Name, ct);
+            var tracking = await store.GetTrackingAsync(unit, TrackingSummaryWriter.Name, ct);
+            var profile = await store.GetTrackingAsync(unit, UnitProfileStore.Name, ct);
+            Interlocked.Add(ref total, (summary?.Content.Length ?? 0) + (tracking?.Content.Length ?? 0) + (profile?.Content.Length ?? 0));
+        });
+        return total;
+    }
+
+    /// <summary>What any rollup of the summaries must do at least: read every unit's summary and deserialise it.</summary>
     private static async Task<int> FloorAsync(FolderStatementStore store, IReadOnlyList<string> units, CancellationToken cancellationToken)
     {
         var statements = 0;

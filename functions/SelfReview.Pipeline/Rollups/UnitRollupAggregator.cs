@@ -24,7 +24,7 @@ public sealed class UnitRollupAggregator(IStatementStore store, UnitRollupBuilde
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Length), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var unit = hierarchy.Nodes[i].UnitId;
-            var summary = await store.GetReportAsync(unit, ReportFormats.SummaryJson.Name, ct) is { } file ? SelfReviewJson.Deserialize(file.Content, SelfReviewJson.UnitSummary) : null;
+            var summary = await store.GetReportAsync(unit, ReportFormats.SummaryJson.Name, ct) is { } file ? SummaryDigest.Read(file.Content) : null;
             var tracking = summary is null ? null : await _tracking.GetOrRebuildAsync(unit, ct);
             sources[i] = new RollupSource(hierarchy.Nodes[i], summary, tracking);
         });

@@ -16,7 +16,7 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(cycles);
-        var summaries = units.Select(u => u.Summary).OfType<UnitSummary>().ToList();
+        var summaries = units.Select(u => u.Summary).OfType<UnitFigures>().ToList();
         var rows = units.SelectMany(u => u.Tracking?.Rows ?? []).Where(r => !r.Withdrawn).ToList();
         var codes = Enum.GetValues<CategoryCode>();
         return new UnitRollup
@@ -29,11 +29,11 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
             Accepted = summaries.Sum(s => s.Accepted),
             Rejected = summaries.Sum(s => s.Rejected),
             Failed = summaries.Sum(s => s.Failed),
-            Members = summaries.Sum(s => s.Members.Count),
+            Members = summaries.Sum(s => s.Members),
             Problems = summaries.Sum(s => s.Problems),
             Causes = summaries.Sum(s => s.Causes),
             Measures = summaries.Sum(s => s.Measures),
-            CommonProblems = summaries.Sum(s => s.CommonProblems.Count),
+            CommonProblems = summaries.Sum(s => s.CommonProblems),
             ProblemsByCategory = codes.ToDictionary(CategoryLabels.CodeOf, c => ProblemsOf(summaries, c)),
             Tracking = Tracking(rows, today),
             ByCategory = [.. codes.Select(c => new RollupCategory
@@ -64,7 +64,7 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
         };
     }
 
-    private static int ProblemsOf(List<UnitSummary> summaries, CategoryCode code) =>
+    private static int ProblemsOf(List<UnitFigures> summaries, CategoryCode code) =>
         summaries.Sum(s => s.ProblemsByCategory.GetValueOrDefault(CategoryLabels.CodeOf(code)));
 
     private static RollupUnit Line(RollupSource unit, DateOnly today) => new()
@@ -77,7 +77,7 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
         Statements = unit.Summary?.Statements ?? 0,
         Accepted = unit.Summary?.Accepted ?? 0,
         Problems = unit.Summary?.Problems ?? 0,
-        CommonProblems = unit.Summary?.CommonProblems.Count ?? 0,
+        CommonProblems = unit.Summary?.CommonProblems ?? 0,
         Tracking = Tracking(unit.Tracking?.Rows ?? [], today),
     };
 
