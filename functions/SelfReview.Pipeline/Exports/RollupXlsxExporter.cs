@@ -15,8 +15,10 @@ namespace SelfReview.Pipeline.Exports;
 /// </summary>
 public sealed class RollupXlsxExporter
 {
-    /// <summary>The style of a percentage cell, appended after the list's styles (built-in format 10: 0.00%).</summary>
+    /// <summary>The style of a percentage cell, appended after the list's styles, with its number format 0.0% (the rates have one decimal).</summary>
     private const uint StylePercent = 6;
+
+    private const uint PercentFormat = 164;
 
     private static readonly string[] UnitHeaders = ["序号", "单位", "上级单位", "层级", "材料（份）", "有效材料", "查摆问题", "共性问题", "整改事项", "已完成", "已销号", "超期", "整改完成率"];
     private static readonly double[] UnitWidths = [6, 26, 16, 6, 10, 10, 10, 10, 10, 9, 9, 8, 12];
@@ -35,7 +37,8 @@ public sealed class RollupXlsxExporter
             workbookPart.Workbook = new Workbook();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
             var stylesheet = XlsxExporter.Stylesheet();
-            stylesheet.CellFormats!.Append(new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { NumberFormatId = 10, BorderId = 1, ApplyNumberFormat = true, ApplyBorder = true, ApplyAlignment = true });
+            stylesheet.InsertAt(new NumberingFormats(new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0%" }) { Count = 1 }, 0);
+            stylesheet.CellFormats!.Append(new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { NumberFormatId = PercentFormat, BorderId = 1, ApplyNumberFormat = true, ApplyBorder = true, ApplyAlignment = true });
             styles.Stylesheet = stylesheet;
             var strings = new XlsxExporter.SharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
             var title = rollup.ParentId + " 所属单位民主生活会查摆问题及整改情况汇总表";

@@ -1,4 +1,5 @@
 using System.Text;
+using SelfReview.Tests.Functions;
 
 namespace SelfReview.Tests.Api;
 

@@ -32,7 +32,7 @@ public sealed class RollupXlsxRenderTests
         Assert.All(units, u => Assert.Contains(u.Node.UnitId, pdf.Compact, StringComparison.Ordinal));
         Assert.Contains("整改完成率", pdf.Compact, StringComparison.Ordinal);
         Assert.Contains("合计", pdf.Compact, StringComparison.Ordinal);
-        Assert.Contains("33.33%", pdf.Compact, StringComparison.Ordinal);
+        Assert.Contains("33.3%", pdf.Compact, StringComparison.Ordinal);
         Assert.Contains("第1页共", pdf.Compact, StringComparison.Ordinal);
         Assert.Contains("跨单位共性问题", pdf.Compact, StringComparison.Ordinal);
         Assert.Contains(Compact(shared[0]), pdf.Compact, StringComparison.Ordinal);
