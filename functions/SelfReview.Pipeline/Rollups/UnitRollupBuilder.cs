@@ -82,50 +82,46 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
     };
 
     /// <summary>
-    /// Problems of several units: every unit's row titles go through <see cref="CommonProblemFinder"/>, the rule
-    /// that finds a unit's common problems among its members, with each unit in the part of a member. Its
-    /// candidates come from prefix filtering and clusters grow from centres, so the cost stays near-linear in
-    /// the titles of all units, never their square. The topic rule is left out: across hundreds of units one
-    /// topic (调查研究) would make one cluster of everything about it.
+    /// Problems of several units. Titles written word for word alike are one wording, held by every unit that
+    /// wrote it; the distinct wordings then go through <see cref="CommonProblemFinder"/>, the rule that finds a
+    /// unit's common problems among its members, each wording in the part of a member's problem. Its candidates
+    /// come from prefix filtering and clusters grow from centres, so the cost stays near-linear in the wordings,
+    /// never their square. (Counting each unit's copy of a wording separately would make the bigrams of a
+    /// problem most units share "stop" bigrams, found in too many problems to link any.) The topic rule is left
+    /// out: across hundreds of units one topic (调查研究) would make one cluster of everything about it.
     /// </summary>
     private List<CrossUnitProblem> CrossUnit(IReadOnlyList<RollupSource> units)
     {
-        var titles = new List<ProblemRef>();
-        var sources = new List<(string Unit, ProblemTitle Title)>();
-        for (var u = 0; u < units.Count; u++)
+        var wordings = new List<(string Title, List<(string Unit, ProblemTitle Title)> Holders)>();
+        var byTitle = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var summary in units.Select(u => u.Summary).OfType<UnitFigures>())
         {
-            if (units[u].Summary is not { } summary)
+            foreach (var title in summary.ProblemTitles)
             {
-                continue;
-            }
-
-            // The finder takes problems of statements: each unit stands for one statement, each row title for one item.
-            var unit = new StatementRecord
-            {
-                StatementId = summary.UnitId,
-                UnitId = summary.UnitId,
-                Status = RecordStatus.Accepted,
-                Source = new SourceInfo { FileName = summary.UnitId, MediaType = Exports.ReportFormats.JsonType, Size = 0, Sha256 = string.Empty },
-            };
-            for (var t = 0; t < summary.ProblemTitles.Count; t++)
-            {
-                var title = summary.ProblemTitles[t];
-                var item = new StatementItem
+                if (!byTitle.TryGetValue(title.Title, out var w))
                 {
-                    Id = "t" + t.ToString(CultureInfo.InvariantCulture),
-                    Title = title.Title,
-                    Text = title.Title,
-                    Category = new Category(title.Category, CategoryLabels.Of(title.Category), 1, []),
-                };
-                titles.Add(new ProblemRef(u, unit, item, summary.UnitId));
-                sources.Add((summary.UnitId, title));
+                    byTitle[title.Title] = w = wordings.Count;
+                    wordings.Add((title.Title, []));
+                }
+
+                wordings[w].Holders.Add((summary.UnitId, title));
             }
         }
 
-        var clusters = new CommonProblemFinder(options.CommonProblemThreshold, _ => null).Find(titles);
+        var problems = wordings.Select((w, i) => new ProblemRef(i, Placeholder, new StatementItem
+        {
+            Id = "t" + i.ToString(CultureInfo.InvariantCulture),
+            Title = w.Title,
+            Text = w.Title,
+            Category = new Category(w.Holders[0].Title.Category, CategoryLabels.Of(w.Holders[0].Title.Category), 1, []),
+        }, string.Empty)).ToList();
+        var clusters = new CommonProblemFinder(options.CommonProblemThreshold, _ => null).Find(problems);
+        var clustered = clusters.SelectMany(c => c).ToHashSet();
         return [.. clusters
-            .Select(c => c.Select(i => sources[i]).ToList())
+            .Concat(Enumerable.Range(0, wordings.Count).Where(i => !clustered.Contains(i)).Select(i => new List<int> { i }))
+            .Select(c => c.SelectMany(i => wordings[i].Holders).ToList())
             .Select(c => (Members: c, Units: c.Select(m => m.Unit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .Where(c => c.Units.Count >= 2)
             .OrderByDescending(c => c.Units.Count)
             .ThenByDescending(c => c.Members.Sum(m => m.Title.Members))
             .ThenBy(c => Representative(c.Members), StringComparer.Ordinal)
@@ -143,6 +139,15 @@ public sealed class UnitRollupBuilder(ConsolidationOptions options)
                 };
             })];
     }
+
+    /// <summary>The finder takes problems of statements; a wording has none, so all share this stand-in (only its id is read, for item references).</summary>
+    private static readonly StatementRecord Placeholder = new()
+    {
+        StatementId = "rollup",
+        UnitId = "rollup",
+        Status = RecordStatus.Accepted,
+        Source = new SourceInfo { FileName = "rollup", MediaType = Exports.ReportFormats.JsonType, Size = 0, Sha256 = string.Empty },
+    };
 
     /// <summary>The wording most units used; ties: the shorter, then the first by code point.</summary>
     private static string Representative(List<(string Unit, ProblemTitle Title)> members) =>

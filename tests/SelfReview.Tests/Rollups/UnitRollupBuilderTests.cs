@@ -73,4 +73,29 @@ public sealed class UnitRollupBuilderTests
         Assert.Equal(1, rollup.ProblemsByCategory["integrity"]);
         Assert.Empty(rollup.CrossUnitProblems);
     }
+
+    [Fact]
+    public void Build_FindsAWordingEveryUnitWrote_WhenItIsInMostOfTheTitles()
+    {
+        // Twelve units: each wrote the same problem, four of them a second one; each has one title of its own.
+        string[] own = ["干部队伍建设抓得不紧", "意识形态工作责任落实有差距", "文山会海问题依然存在", "八项规定精神执行有松懈"];
+        var units = Enumerable.Range(1, 12).Select(i =>
+        {
+            var id = "u" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            var titles = new List<(string, CategoryCode, int)> { ("理论学习不够深入系统，存在以干代学、学用脱节的现象", CategoryCode.Theory, 2) };
+            if (i % 3 == 0)
+            {
+                titles.Add(("调查研究不够深入，到基层一线解决实际问题不多", CategoryCode.Style, 1));
+            }
+
+            titles.Add((own[i % 4] + "（第" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "支部）", CategoryCode.Other, 1));
+            return Source(id, Summary(id, [.. titles]));
+        }).ToList();
+
+        var rollup = new UnitRollupBuilder(new ConsolidationOptions()).Build("county", units, [], Today);
+
+        Assert.Equal(
+            [("理论学习不够深入系统，存在以干代学、学用脱节的现象", 12, 24), ("调查研究不够深入，到基层一线解决实际问题不多", 4, 4)],
+            rollup.CrossUnitProblems.Take(2).Select(p => (p.Title, p.Units.Count, p.Members)));
+    }
 }
