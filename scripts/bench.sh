@@ -47,6 +47,9 @@ trap 'rm -rf "$subset" "$out" "$batch"' EXIT
 find "$(cd "$corpus" && pwd)" -maxdepth 1 -name '*.docx' | sort | sed -n "1,308p" | xargs -I{} ln -s {} "$batch"/
 $published bench "$batch" --batch
 
+# The rollup of a county: 300 units of 40 statements made from the corpus, against reading their summaries.
+$published bench "$corpus" --rollup --units 300 --members 40
+
 azurite=tools/azurite/node_modules/azurite/dist/src/azurite.js
 if [ -f "$azurite" ]; then
   port=$(( 20000 + RANDOM % 20000 ))  # a port of its own: other runs on this machine may have an emulator on 10000

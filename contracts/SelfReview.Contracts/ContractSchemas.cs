@@ -16,6 +16,7 @@ public static class ContractSchemas
         ["statement-record.schema.json"] = Render(typeof(StatementRecord), "StatementRecord", "One uploaded statement after the pipeline."),
         ["unit-summary.schema.json"] = Render(typeof(UnitSummary), "UnitSummary", "A unit's summary, reported upward."),
         ["row-tracking.schema.json"] = Render(typeof(RowTracking), "RowTracking", "What people record about one row of the rectification list (整改台账): status, progress, evidence, 销号."),
+        ["unit-rollup.schema.json"] = Render(typeof(UnitRollup), "UnitRollup", "The figures of every unit below a parent unit, added up from their summaries (汇总)."),
         ["rectification-list.schema.json"] = Render(typeof(RectificationList), "RectificationList", "A unit's consolidated rectification list (整改清单)."),
     };
 

@@ -26,6 +26,9 @@ namespace SelfReview.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<EvidenceFile>))]
 [JsonSerializable(typeof(UnitRoster))]
 [JsonSerializable(typeof(LastYearList))]
+[JsonSerializable(typeof(UnitProfile))]
+[JsonSerializable(typeof(TrackingSummary))]
+[JsonSerializable(typeof(UnitRollup))]
 public sealed partial class SelfReviewJsonContext : JsonSerializerContext;
 
 /// <summary>Serialization entry points: readable Chinese (no \u escapes), camelCase, string enums.</summary>
@@ -52,6 +55,9 @@ public static class SelfReviewJson
     public static JsonTypeInfo<IReadOnlyList<EvidenceFile>> EvidenceFiles => Context.IReadOnlyListEvidenceFile;
     public static JsonTypeInfo<UnitRoster> UnitRoster => Context.UnitRoster;
     public static JsonTypeInfo<LastYearList> LastYearList => Context.LastYearList;
+    public static JsonTypeInfo<UnitProfile> UnitProfile => Context.UnitProfile;
+    public static JsonTypeInfo<TrackingSummary> TrackingSummary => Context.TrackingSummary;
+    public static JsonTypeInfo<UnitRollup> UnitRollup => Context.UnitRollup;
 
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 

@@ -40,6 +40,9 @@ public sealed record UnitSummary
     /// <summary>Problems written by several members (共性问题).</summary>
     public IReadOnlyList<CommonProblem> CommonProblems { get; init; } = [];
 
+    /// <summary>Every problem of the unit's list by its title (one per row: a common problem once), for rollups above the unit.</summary>
+    public IReadOnlyList<ProblemTitle> ProblemTitles { get; init; } = [];
+
     /// <summary>Unit-level and per-statement material-review flags.</summary>
     public IReadOnlyList<UnitQualityFlag> Quality { get; init; } = [];
 

@@ -17,6 +17,9 @@ public static class ApiEndpointRouteBuilderExtensions
         var api = routes.MapGroup("/" + ApiRoutes.Prefix);
         api.MapGet(ApiRoutes.Health, UnitEndpoints.Health);
         api.MapGet(ApiRoutes.Units, (UnitEndpoints e, HttpRequest r, CancellationToken ct) => e.ListAsync(r, ct));
+        api.MapGet(ApiRoutes.Unit, (UnitEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.GetAsync(r, unitId, ct));
+        api.MapPut(ApiRoutes.Unit, (UnitEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.PutAsync(r, unitId, ct));
+        api.MapGet(ApiRoutes.Rollup, (UnitEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.RollupAsync(r, unitId, ct));
         api.MapPost(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.UploadAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Statements, (StatementEndpoints e, HttpRequest r, string unitId, CancellationToken ct) => e.ListAsync(r, unitId, ct));
         api.MapGet(ApiRoutes.Statement, (StatementEndpoints e, HttpRequest r, string unitId, string statementId, CancellationToken ct) => e.GetAsync(r, unitId, statementId, ct));

@@ -20,6 +20,7 @@ public static class ApiJson
     public static JsonTypeInfo<ReportList> ReportList => Context.ReportList;
     public static JsonTypeInfo<UnitList> UnitList => Context.UnitList;
     public static JsonTypeInfo<TrackingPatch> TrackingPatch => Context.TrackingPatch;
+    public static JsonTypeInfo<UnitParentRequest> UnitParentRequest => Context.UnitParentRequest;
     public static JsonTypeInfo<Access.AccessView> AccessView => Context.AccessView;
     public static JsonTypeInfo<Access.AuditTrail> AuditTrail => Context.AuditTrail;
     public static JsonTypeInfo<Access.GrantRequest> GrantRequest => Context.GrantRequest;

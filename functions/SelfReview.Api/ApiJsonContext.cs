@@ -13,6 +13,7 @@ namespace SelfReview.Api;
 [JsonSerializable(typeof(ReportList))]
 [JsonSerializable(typeof(UnitList))]
 [JsonSerializable(typeof(TrackingPatch))]
+[JsonSerializable(typeof(UnitParentRequest))]
 [JsonSerializable(typeof(SelfReview.Api.Access.AccessView))]
 [JsonSerializable(typeof(SelfReview.Api.Access.AuditTrail))]
 [JsonSerializable(typeof(SelfReview.Api.Access.GrantRequest))]

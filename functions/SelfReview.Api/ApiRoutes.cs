@@ -9,6 +9,8 @@ public static class ApiRoutes
     public const string Prefix = "api";
     public const string Health = "health";
     public const string Units = "units";
+    public const string Unit = "units/{unitId}";
+    public const string Rollup = "units/{unitId}/rollup";
     public const string Statements = "units/{unitId}/statements";
     public const string Statement = "units/{unitId}/statements/{statementId}";
     public const string Summary = "units/{unitId}/summary";

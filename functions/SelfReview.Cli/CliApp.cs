@@ -29,11 +29,14 @@ public static class CliApp
               API keys for serve (Authorization: Bearer KEY); the new key is printed once, on the last line.
           selfreview users add NAME --data DIR (--units A[,B] [--read-only] | --admin) | users list | users remove NAME
               People who sign in on serve's page with a name and a password (read from standard input).
-          selfreview process <files or folders…> --out DIR [--unit ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
+          selfreview process <files or folders…> --out DIR [--unit ID] [--parent ID] [--unit-name NAME] [--meeting-date YYYY-MM-DD]
                   [--roster FILE] [--last-year FILE]
               Reads every statement into DIR with the layout of the Blob containers:
               DIR/statements/ID/<file>, DIR/records/ID/<sha256>.json, DIR/reports/ID/summary.json|md
               and DIR/reports/ID/rectifications.json|csv|xlsx|docx.
+          selfreview rollup PARENT --data DIR [--out FILE.xlsx] [--json FILE]
+              The rollup of every unit below PARENT (placed with process --parent): statements, problems by
+              category, problems shared across units, overdue rows and completion rates, from the unit summaries.
           selfreview eval <folder> [--out DIR] [--range 201-299] [--ocr]
               Scores the pipeline against NNN.gold.json files beside the inputs (DIR/statements/<file>.json).
           selfreview schema [--out DIR]
@@ -44,6 +47,7 @@ public static class CliApp
           selfreview bench <folder of .docx> [--files N] [--iterations N] [--sizes 100,1000,10000] [--pandoc N] [--warmup MS]
               Medians per stage against the floor and pandoc, consolidation with memory, exports, process end to end.
           selfreview bench FILE --startup [--runs N] | bench DIR --batch | bench FILE --listing N [--blob CONNECTION]
+          selfreview bench DIR --rollup [--units 300] [--members 40]
               Fresh processes: the phases of one file against --help; a folder as one process against pandoc
               per file; the status listing of an N-statement unit on Blob Storage (Azurite).
         """;
@@ -126,6 +130,7 @@ public static class CliApp
         root.Add(Command("process", "Reads statements into a folder with the layout of the Blob containers", [Inputs("inputs", "Files or folders to read")], [
             Valued("--out", "The output folder", required: true),
             Valued("--unit", "The unit id (default: default)"),
+            Valued("--parent", "The unit's parent unit (上级单位), whose rollup then includes it"),
             Valued("--unit-name", "The unit's name for the list titles"),
             Valued("--meeting-date", "The meeting date, YYYY-MM-DD (rows without a deadline get it plus three months)"),
             Valued("--roster", "The unit's roster (名册), XLSX or CSV: 姓名, 职务, 分管领域, optional 文件名"),
@@ -133,6 +138,11 @@ public static class CliApp
             Valued("--parallel", "Files read at once (default: the processor count)"),
             Flag("--quiet", "No progress lines"),
         ], (line, ct) => ProcessAsync(line, stdout, stderr, ct)));
+        root.Add(Command("rollup", "The rollup of every unit below a parent unit, from their summaries", [Inputs("parent", "The parent unit id", single: true)], [
+            Valued("--data", "The data folder (as written by process or serve)", required: true),
+            Valued("--out", "Also write the rollup as an XLSX workbook"),
+            Valued("--json", "Also write the rollup as JSON"),
+        ], (line, ct) => WithEngineAsync(line, sp => RollupCommand.RunAsync(sp, line, stdout, ct))));
         root.Add(Command("eval", "Scores the pipeline against gold files", [Inputs("folder", "The corpus folder (inputs beside NNN.gold.json)", single: true)], [
             Valued("--out", "Also write each record to DIR/statements/<file>.json"),
             Valued("--range", "Only the gold files numbered in this range, e.g. 201-299"),
@@ -151,6 +161,9 @@ public static class CliApp
             Flag("--batch", "Only the batch: every .docx of the folder as one new process against pandoc per file"),
             Valued("--listing", "Only the status listing of a unit of N statements made from FILE, on Blob Storage"),
             Valued("--blob", "The Blob Storage connection string for --listing (default: Azurite's development storage)"),
+            Flag("--rollup", "Only the rollup: --units units of --members statements made from the folder's .docx, rolled up against reading their summaries"),
+            Valued("--units", "Units for --rollup (default 300)"),
+            Valued("--members", "Statements per unit for --rollup (default 40)"),
             Valued("--files", "Files to use (default 1000)"),
             Valued("--iterations", "Iterations per stage (default 200)"),
             Valued("--sizes", "Consolidation sizes (default 100,1000,10000)"),

@@ -58,6 +58,8 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AbstractiveSummarizer>>(), sp.GetService<Microsoft.Extensions.AI.IChatClient>() ?? ChatClientFor(sp)));
         services.TryAddSingleton<StatementProcessor>();
         services.TryAddSingleton<UnitConsolidator>();
+        services.TryAddSingleton<Rollups.UnitRollupBuilder>();
+        services.TryAddSingleton<Exports.RollupXlsxExporter>();
         services.TryAddSingleton<Roster.RosterImporter>();
         services.TryAddSingleton<PersonalListExporter>();
         services.TryAddSingleton<TeamListExporter>();

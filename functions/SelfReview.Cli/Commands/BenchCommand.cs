@@ -51,6 +51,19 @@ public static class BenchCommand
             return CliApp.Ok;
         }
 
+        if (line.Has("--rollup"))
+        {
+            if (line.Positional.Count != 1 || !Directory.Exists(line.Positional[0]))
+            {
+                throw new ArgumentException("bench --rollup needs one folder of .docx statements");
+            }
+
+            var loadAtStart = LoadAverage();
+            await RollupBench.WriteAsync(services, line.Positional[0], Count(line, "--units", 300), Count(line, "--members", 40), stdout, stderr, cancellationToken);
+            await stdout.WriteLineAsync($"load average at the start: {loadAtStart}; at the end: {LoadAverage()}");
+            return CliApp.Ok;
+        }
+
         if (line.Has("--batch"))
         {
             if (line.Positional.Count != 1 || !Directory.Exists(line.Positional[0]))

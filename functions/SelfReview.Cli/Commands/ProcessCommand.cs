@@ -43,6 +43,11 @@ public static class ProcessCommand
             throw new ArgumentException("--unit: " + unitError);
         }
 
+        if (line["--parent"] is { } parentId && (StorageLayout.UnitIdError(parentId) is not null || parentId == unitId))
+        {
+            throw new ArgumentException("--parent: " + (parentId == unitId ? "a unit cannot be its own parent" : StorageLayout.UnitIdError(parentId)));
+        }
+
         ApplyConsolidationOptions(line, new ConsolidationOptions()); // a bad --meeting-date is a usage error before any work
         var inputs = InputFiles.Expand(line.Positional);
         var store = new FolderStatementStore(outDir);
@@ -83,6 +88,12 @@ public static class ProcessCommand
         if (await ImportTrackingAsync(line, store, unitId, stderr, cancellationToken) is { } failed)
         {
             return failed;
+        }
+
+        if (line["--parent"] is { } parent && await new Pipeline.Rollups.UnitProfileStore(store).SetParentAsync(unitId, parent, cancellationToken) is Pipeline.Rollups.ParentOutcome.Refused refused)
+        {
+            await stderr.WriteLineAsync("--parent: " + refused.Reason);
+            return CliApp.Usage;
         }
 
         await warmup;

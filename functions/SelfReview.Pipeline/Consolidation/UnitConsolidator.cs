@@ -65,7 +65,12 @@ public sealed class UnitConsolidator(ConsolidationOptions options, TimeProvider 
             Rows = rows,
         };
         var summary = Summarize(unitId, unitName, all, accepted, superseded, problems, common);
-        summary = summary with { Quality = [.. summary.Quality, .. OwnerFlags(owners.Values, accepted, resolver.HasRoster)] };
+        summary = summary with
+        {
+            Quality = [.. summary.Quality, .. OwnerFlags(owners.Values, accepted, resolver.HasRoster)],
+            // The rows' titles let a rollup above the unit compare units from their summaries alone.
+            ProblemTitles = [.. rows.Select(r => new ProblemTitle { Title = r.ProblemTitle ?? r.Problem, Category = r.Category, Members = r.Problems.Select(p => p.StatementId).Distinct(StringComparer.Ordinal).Count() })],
+        };
         return new UnitReport(summary, list);
     }
 

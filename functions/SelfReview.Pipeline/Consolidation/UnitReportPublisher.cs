@@ -38,6 +38,8 @@ public sealed partial class UnitReportPublisher(
 {
     private readonly TrackingStore _tracking = new(store);
 
+    private readonly TrackingSummaryWriter _trackingSummary = new(store);
+
     /// <summary>The state file written last: which records the reports were computed from.</summary>
     public const string StateFileName = "consolidation.json";
 
@@ -160,6 +162,8 @@ public sealed partial class UnitReportPublisher(
             return PublishOutcome.Superseded;
         }
 
+        // The tracking summary (rows, statuses, due dates; what rollups read) follows the new list.
+        await _trackingSummary.RebuildAsync(unitId, cancellationToken);
         StartupPhases.Mark("report files written");
         if (Fingerprint((await store.ListRecordsAsync(unitId, cancellationToken)).Concat((await ReadTrackingAsync(store, unitId, cancellationToken)).Tags)) != fingerprint)
         {

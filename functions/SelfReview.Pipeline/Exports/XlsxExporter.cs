@@ -19,11 +19,11 @@ namespace SelfReview.Pipeline.Exports;
 /// </summary>
 public sealed class XlsxExporter
 {
-    private const uint StyleTitle = 1;
-    private const uint StyleHeader = 2;
-    private const uint StyleBody = 3;
-    private const uint StyleCentered = 4;
-    private const uint StyleSignature = 5;
+    internal const uint StyleTitle = 1;
+    internal const uint StyleHeader = 2;
+    internal const uint StyleBody = 3;
+    internal const uint StyleCentered = 4;
+    internal const uint StyleSignature = 5;
 
     /// <summary>Points per wrapped line of 11 pt 宋体, and the padding of a cell.</summary>
     private const double LinePoints = 14.5;
@@ -153,7 +153,7 @@ public sealed class XlsxExporter
     }
 
     /// <summary>Header and footer text is a format string: a literal ampersand is doubled.</summary>
-    private static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
+    internal static string HeaderText(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 
     private static void WriteStatsSheet(WorksheetPart part, List<(string Label, int Count)> categories, SharedStrings strings)
     {
@@ -355,7 +355,7 @@ public sealed class XlsxExporter
             { Macro = string.Empty },
             new Xdr.ClientData()));
 
-    private static Stylesheet Stylesheet()
+    internal static Stylesheet Stylesheet()
     {
         var fonts = new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontCharSet { Val = 134 }),
@@ -383,7 +383,7 @@ public sealed class XlsxExporter
         return new Stylesheet(fonts, fills, thin, new CellStyleFormats(new CellFormat()), formats);
     }
 
-    private static Row Row(uint index, IEnumerable<Cell> cells, double? height = null)
+    internal static Row Row(uint index, IEnumerable<Cell> cells, double? height = null)
     {
         var row = new Row(cells) { RowIndex = index };
         if (height is double h)
@@ -395,10 +395,10 @@ public sealed class XlsxExporter
         return row;
     }
 
-    private static Cell NumberCell(string reference, int value, uint style) =>
+    internal static Cell NumberCell(string reference, int value, uint style) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { CellReference = reference, DataType = CellValues.Number, StyleIndex = style };
 
-    private static string ColumnName(int index)
+    internal static string ColumnName(int index)
     {
         var name = string.Empty;
         while (index > 0)
@@ -412,7 +412,7 @@ public sealed class XlsxExporter
     }
 
     /// <summary>The workbook's shared string table: each distinct text stored once.</summary>
-    private sealed class SharedStrings(SharedStringTablePart part)
+    internal sealed class SharedStrings(SharedStringTablePart part)
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<string> _values = [];

@@ -24,6 +24,8 @@ public sealed class RectificationTracker(IStatementStore store, TimeProvider tim
 
     private readonly TrackingStore _tracking = new(store);
 
+    private readonly TrackingSummaryWriter _summary = new(store);
+
     /// <summary>The list with every row's tracking merged in, or null before the unit has a list.</summary>
     public async Task<TrackedList?> GetListAsync(string unitId, CancellationToken cancellationToken = default)
     {
@@ -132,7 +134,10 @@ public sealed class RectificationTracker(IStatementStore store, TimeProvider tim
 
             if (await _tracking.PutRowAsync(next, storedTag, cancellationToken) is { } written)
             {
-                return new RowUpdate.Updated(Merge(row, next), next, written, Changed: true);
+                var merged = Merge(row, next);
+                // The unit's tracking summary (what rollups read) follows the row's document.
+                await _summary.UpdateRowAsync(unitId, merged, cancellationToken);
+                return new RowUpdate.Updated(merged, next, written, Changed: true);
             }
 
             if (ifMatch is not null)

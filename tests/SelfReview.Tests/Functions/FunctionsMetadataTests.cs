@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
         Assert.Equal(
-            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetCompletionRates", "GetDueRectifications", "GetEvidence", "GetRectification", "GetRectifications", "GetReport", "GetRoster", "GetSession", "GetStatement", "GetUnitAudit", "GetUnitSummary", "GetWebPage", "ImportLastYear", "ImportRectifications", "ImportRoster", "IngestStatement", "ListEvidence", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "SetRosterOwner", "UpdateRectification", "UploadEvidence", "UploadStatement"],
+            ["CheckHealth", "ConsolidateUnit", "GetAccess", "GetCompletionRates", "GetDueRectifications", "GetEvidence", "GetRectification", "GetRectifications", "GetReport", "GetRoster", "GetSession", "GetStatement", "GetUnit", "GetUnitAudit", "GetUnitRollup", "GetUnitSummary", "GetWebPage", "ImportLastYear", "ImportRectifications", "ImportRoster", "IngestStatement", "ListEvidence", "ListReports", "ListStatements", "ListUnits", "RemoveAccessGrant", "SetAccessGrant", "SetRosterOwner", "SetUnitParent", "UpdateRectification", "UploadEvidence", "UploadStatement"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.All(Functions, f => Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString()));
         Assert.All(Functions, f => Assert.Equal("SelfReview.Functions.dll", f.GetProperty("scriptFile").GetString()));
@@ -57,6 +57,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListStatements", "get", "units/{unitId}/statements", "Anonymous")]
     [InlineData("GetStatement", "get", "units/{unitId}/statements/{statementId}", "Anonymous")]
     [InlineData("GetUnitSummary", "get", "units/{unitId}/summary", "Anonymous")]
+    [InlineData("GetUnit", "get", "units/{unitId}", "Anonymous")]
+    [InlineData("SetUnitParent", "put", "units/{unitId}", "Anonymous")]
+    [InlineData("GetUnitRollup", "get", "units/{unitId}/rollup", "Anonymous")]
     [InlineData("GetRectifications", "get", "units/{unitId}/rectifications", "Anonymous")]
     [InlineData("GetUnitAudit", "get", "units/{unitId}/audit", "Anonymous")]
     [InlineData("GetRectification", "get", "units/{unitId}/rectifications/{rowId}", "Anonymous")]

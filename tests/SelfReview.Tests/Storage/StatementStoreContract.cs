@@ -33,6 +33,58 @@ public abstract class StatementStoreContract
     }
 
     [Fact]
+    public async Task UnitProfile_RoundTrips_AndTheHierarchyFindsALevelWithoutUploads_AndRefusesALoop()
+    {
+        var top = NewUnit();
+        var middle = NewUnit();
+        var leaf = NewUnit();
+        await Store.PutRecordAsync(Record(leaf, Bytes("叶单位")));
+        var profiles = new Pipeline.Rollups.UnitProfileStore(Store);
+
+        Assert.IsType<Pipeline.Rollups.ParentOutcome.Changed>(await profiles.SetParentAsync(leaf, middle));
+        Assert.IsType<Pipeline.Rollups.ParentOutcome.Changed>(await profiles.SetParentAsync(middle, top));
+        Assert.IsType<Pipeline.Rollups.ParentOutcome.Refused>(await profiles.SetParentAsync(top, leaf));
+
+        Assert.Equal(middle, (await profiles.GetAsync(leaf))!.Parent);
+        Assert.Null(await profiles.GetAsync(top));
+        // The middle level has no upload of its own: it is found because the leaf names it.
+        var hierarchy = await Pipeline.Rollups.UnitHierarchy.ReadAsync(Store, top);
+        Assert.Equal([new Pipeline.Rollups.HierarchyNode(middle, top, 1), new Pipeline.Rollups.HierarchyNode(leaf, middle, 2)], hierarchy.Nodes);
+        Assert.Empty(hierarchy.Cycles);
+    }
+
+    [Fact]
+    public async Task TrackingSummary_IsRebuiltFromTheListAndRows_AndFollowsConcurrentRowChanges()
+    {
+        var unit = NewUnit();
+        var rows = Enumerable.Range(1, 8).Select(i => new RectificationRow
+        {
+            RowId = "r" + i.ToString("x12", System.Globalization.CultureInfo.InvariantCulture),
+            Number = i,
+            Category = CategoryCode.Theory,
+            CategoryLabel = "理论学习",
+            Problem = "问题" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Source = "自己查摆",
+            Measures = "措施",
+            Deadline = "2025年6月30日前",
+            DueDate = new DateOnly(2025, 6, 30),
+            Status = TrackingStatuses.NotStarted,
+        }).ToList();
+        var list = new RectificationList { UnitId = unit, Title = "整改清单", Rows = rows };
+        await Store.PutReportAsync(unit, Pipeline.Exports.ReportFormats.ListJson.Name, "application/json", SelfReviewJson.Serialize(list, SelfReviewJson.RectificationList), WriteCondition.Always);
+        var writer = new Pipeline.Tracking.TrackingSummaryWriter(Store);
+        Assert.All((await writer.RebuildAsync(unit))!.Rows, r => Assert.Equal(TrackingStatuses.NotStarted, r.Status));
+
+        // Eight people change eight rows at once: every change lands in the one summary.
+        var tracker = new Pipeline.Tracking.RectificationTracker(Store, TimeProvider.System);
+        await Task.WhenAll(rows.Select(r => Task.Run(() => tracker.UpdateAsync(unit, r.RowId, new Pipeline.Tracking.RowChange(TrackingStatuses.Done, null), "tester", null, maySignOff: false))));
+
+        var summary = await writer.GetAsync(unit);
+        Assert.Equal(rows.Select(r => r.RowId), summary!.Rows.Select(r => r.RowId));
+        Assert.All(summary.Rows, r => Assert.Equal(TrackingStatuses.Done, r.Status));
+    }
+
+    [Fact]
     public async Task PutUpload_KeepsTheBytesAsTheyCame_AndListsThemWithTheirSha256()
     {
         var unit = NewUnit();

@@ -20,6 +20,9 @@ public sealed class FunctionsApiHost(FunctionsApp app) : IApiHost
     [
         ("GET", ApiRoutes.Health, (a, r, v, ct) => Task.FromResult(a.Function<CheckHealth>().Run(r))),
         ("GET", ApiRoutes.Units, (a, r, v, ct) => a.Function<ListUnits>().RunAsync(r, ct)),
+        ("GET", ApiRoutes.Unit, (a, r, v, ct) => a.Function<GetUnit>().RunAsync(r, V(v, "unitId"), ct)),
+        ("PUT", ApiRoutes.Unit, (a, r, v, ct) => a.Function<SetUnitParent>().RunAsync(r, V(v, "unitId"), ct)),
+        ("GET", ApiRoutes.Rollup, (a, r, v, ct) => a.Function<GetUnitRollup>().RunAsync(r, V(v, "unitId"), ct)),
         ("POST", ApiRoutes.Statements, (a, r, v, ct) => a.Function<UploadStatement>().RunAsync(r, V(v, "unitId"), ct)),
         ("GET", ApiRoutes.Statements, (a, r, v, ct) => a.Function<ListStatements>().RunAsync(r, V(v, "unitId"), ct)),
         ("GET", ApiRoutes.Statement, (a, r, v, ct) => a.Function<GetStatement>().RunAsync(r, V(v, "unitId"), V(v, "statementId"), ct)),
