@@ -10,9 +10,19 @@ namespace SelfReview.Pipeline.Storage;
 /// writer got in between, so concurrent ingestion on any number of instances loses no line: each writer
 /// adds its own record after writing it, and a writer that loses the race re-reads and adds it again.
 /// A missing, unreadable or older-version index is rebuilt from the records themselves.
+/// <para>
+/// Within one process the updates of a unit are committed in groups: while one read–modify–write of the
+/// unit's index is under way, the lines that arrive are gathered and written together by the next one,
+/// and every caller returns once a write that holds its lines succeeded. Thirty-two ingestions of one
+/// burst at a time otherwise raced on the same document, each losing the race and re-reading until it won
+/// (the load test's ingestion ran at about 7 deliveries a second under 10 % storage faults).
+/// </para>
 /// </summary>
 public sealed partial class UnitStatusIndexer(IStatementStore store, ILogger<UnitStatusIndexer> logger) : IStatusIndexWriter
 {
+    private readonly Dictionary<string, UnitGroups> _units = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
     /// <summary>Attempts of one update before giving up (an infrastructure failure: the host retries the delivery).</summary>
     public const int MaxAttempts = 64;
 
@@ -22,10 +32,73 @@ public sealed partial class UnitStatusIndexer(IStatementStore store, ILogger<Uni
         return RecordAsync(record.UnitId, [StatusIndexEntry.Of(record)], cancellationToken);
     }
 
-    /// <summary>Adds or replaces many lines of one unit in one conditional write (a batch's end).</summary>
-    public async Task RecordAsync(string unitId, IReadOnlyCollection<StatusIndexEntry> entries, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds or replaces many lines of one unit (a batch's end, or one record): joined to the unit's next
+    /// group write in this process, and returns when that write succeeded (or throws when it failed).
+    /// </summary>
+    public Task RecordAsync(string unitId, IReadOnlyCollection<StatusIndexEntry> entries, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(unitId);
         ArgumentNullException.ThrowIfNull(entries);
+        Group group;
+        var lead = false;
+        lock (_lock)
+        {
+            if (!_units.TryGetValue(unitId, out var unit))
+            {
+                unit = new UnitGroups();
+                _units[unitId] = unit;
+            }
+
+            group = unit.Open ??= new Group();
+            group.Entries.AddRange(entries);
+            if (!unit.Writing)
+            {
+                unit.Writing = lead = true;
+            }
+        }
+
+        if (lead)
+        {
+            // Its own task: the group's write is shared, so no one caller's cancellation stops it.
+            _ = Task.Run(() => WriteGroupsAsync(unitId), CancellationToken.None);
+        }
+
+        return group.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the unit's open group, then the one gathered meanwhile, until none is left.</summary>
+    private async Task WriteGroupsAsync(string unitId)
+    {
+        while (true)
+        {
+            Group? group;
+            lock (_lock)
+            {
+                var unit = _units[unitId];
+                group = unit.Open;
+                unit.Open = null;
+                if (group is null)
+                {
+                    _units.Remove(unitId);
+                    return;
+                }
+            }
+
+            try
+            {
+                await WriteAsync(unitId, group.Entries, CancellationToken.None);
+                group.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                group.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task WriteAsync(string unitId, List<StatusIndexEntry> entries, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var (current, lines) = await LoadAsync(unitId, cancellationToken);
@@ -113,4 +186,20 @@ public sealed partial class UnitStatusIndexer(IStatementStore store, ILogger<Uni
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "Status index of unit {UnitId} lacked {Count} record(s); added")]
     private static partial void LogRepaired(ILogger logger, string unitId, int count);
+
+    /// <summary>A unit's group being gathered, and whether a write loop is running for it.</summary>
+    private sealed class UnitGroups
+    {
+        public Group? Open { get; set; }
+
+        public bool Writing { get; set; }
+    }
+
+    /// <summary>Lines written together, and the callers' completion.</summary>
+    private sealed class Group
+    {
+        public List<StatusIndexEntry> Entries { get; } = [];
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -256,6 +256,80 @@ public abstract class StatementStoreContract
         Assert.Equal(records.Count, (await Store.ListRecordsAsync(unit)).Count); // the index is not listed as a record
     }
 
+    [Fact]
+    public async Task StatusIndex_UpdatesOfOneUnitInOneProcess_AreWrittenInGroups_AndEveryCallerIsAnswered()
+    {
+        var unit = NewUnit();
+        var records = Enumerable.Range(0, 40).Select(i => Record(unit, Bytes("成组 " + i), RecordStatus.Rejected, $"{i:D2}.txt")).ToList();
+        foreach (var record in records)
+        {
+            await Store.PutRecordAsync(record);
+        }
+
+        // The first write is held until every caller has asked, as a slow storage call would be.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var counting = CountingStore.Wrap(Store, gate.Task);
+        var indexer = new UnitStatusIndexer(counting, NullLogger<UnitStatusIndexer>.Instance);
+        var callers = records.Select(r => indexer.RecordAsync(r)).ToList();
+        Assert.DoesNotContain(callers, c => c.IsCompleted);
+        gate.SetResult();
+        await Task.WhenAll(callers);
+
+        var index = JsonSerializer.Deserialize((await Store.GetStatusIndexAsync(unit))!.Content, StatusIndexJsonContext.Default.StatusIndex)!;
+        Assert.Equal(records.Select(r => r.StatementId).Order(StringComparer.Ordinal), index.Entries.Select(e => e.StatementId));
+        // One group, or the first caller's write and one for the lines gathered while it waited; one write per caller would be 40.
+        Assert.InRange(CountingStore.Writes(counting), 1, 2);
+    }
+
+    /// <summary>An <see cref="IStatementStore"/> that counts the status-index writes it forwards, each after a gate opens.</summary>
+    public class CountingStore : System.Reflection.DispatchProxy
+    {
+        private IStatementStore _inner = null!;
+        private Task _gate = Task.CompletedTask;
+        private int _writes;
+
+        public static IStatementStore Wrap(IStatementStore inner, Task gate)
+        {
+            var proxy = Create<IStatementStore, CountingStore>();
+            var self = (CountingStore)(object)proxy;
+            (self._inner, self._gate) = (inner, gate);
+            return proxy;
+        }
+
+        public static int Writes(IStatementStore proxy) => Volatile.Read(ref ((CountingStore)(object)proxy)._writes);
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (targetMethod.Name == nameof(IStatementStore.PutStatusIndexAsync))
+            {
+                Interlocked.Increment(ref _writes);
+                return GatedAsync(() => (Task<string?>)Forward(targetMethod, args)!);
+            }
+
+            return Forward(targetMethod, args);
+        }
+
+        private async Task<string?> GatedAsync(Func<Task<string?>> write)
+        {
+            await _gate;
+            return await write();
+        }
+
+        private object? Forward(System.Reflection.MethodInfo method, object?[]? args)
+        {
+            try
+            {
+                return method.Invoke(_inner, args);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("{ not json")]
