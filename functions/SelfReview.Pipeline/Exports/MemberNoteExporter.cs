@@ -18,21 +18,62 @@ public sealed class MemberNoteExporter
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(member);
-        return [.. summary.Quality
+        return Filtered(summary.Quality
             .Where(q => q.StatementId == member.StatementId || (q.StatementId is null && q.Flag.ItemIds.Contains(member.StatementId)))
-            .Select(q => q.Flag)
-            .Where(f => f.Severity != FlagSeverity.Info || f.Code == "superseded_statement")
-            .DistinctBy(f => (f.Code, MemberWording(f)))];
+            .Select(q => q.Flag));
     }
 
-    public byte[] Export(UnitSummary summary, MemberSummary member)
+    /// <summary>
+    /// <see cref="FlagsOf"/> of every member at once, in one pass over the unit's flags: asking member by
+    /// member scans every flag (and the statements a unit-wide flag names) once per member, which grew with
+    /// the square of the unit (147 ms per note in a 1,000-member unit, two and a half minutes in all).
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<QualityFlag>> FlagsByMember(UnitSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var raw = new Dictionary<string, List<QualityFlag>>(StringComparer.Ordinal);
+        void Add(string statementId, QualityFlag flag)
+        {
+            if (!raw.TryGetValue(statementId, out var list))
+            {
+                raw[statementId] = list = [];
+            }
+
+            list.Add(flag);
+        }
+
+        foreach (var q in summary.Quality)
+        {
+            if (q.StatementId is { } id)
+            {
+                Add(id, q.Flag);
+            }
+            else
+            {
+                foreach (var named in q.Flag.ItemIds.Distinct(StringComparer.Ordinal))
+                {
+                    Add(named, q.Flag);
+                }
+            }
+        }
+
+        return raw.ToDictionary(e => e.Key, e => Filtered(e.Value), StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<QualityFlag> Filtered(IEnumerable<QualityFlag> flags) =>
+        [.. flags.Where(f => f.Severity != FlagSeverity.Info || f.Code == "superseded_statement").DistinctBy(f => (f.Code, MemberWording(f)))];
+
+    public byte[] Export(UnitSummary summary, MemberSummary member) => Export(summary, member, FlagsOf(summary, member));
+
+    /// <summary>The member's note with its flags already gathered (<see cref="FlagsByMember"/>).</summary>
+    public byte[] Export(UnitSummary summary, MemberSummary member, IReadOnlyList<QualityFlag> flags)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(flags);
         var document = new OfficialDocument();
         document.Append(OfficialDocument.Paragraph("检视材料退改意见", OfficialDocument.TitleFont, OfficialDocument.SizeTitle, JustificationValues.Center, lineTwips: 600, after: OfficialDocument.BodyLinePitch));
         document.Append(OfficialDocument.Paragraph((member.StatementKind == StatementKind.Team ? "领导班子" : member.Author is { } name ? name + "同志" : "“" + member.FileName + "”的提交人") + "：", OfficialDocument.BodyFont, Size, JustificationValues.Left, lineTwips: OfficialDocument.BodyLinePitch));
-        var flags = FlagsOf(summary, member);
         if (member.Status != RecordStatus.Accepted)
         {
             document.Append(Body("您提交的材料未能通过审核：" + (member.Reason ?? "无法识别为检视材料") + "请修改后重新提交。"));

@@ -27,9 +27,14 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
             File(ReportFormats.ListDocx, docx.Export(report.Rectifications)),
             File(ReportFormats.UpwardReport, upward.Export(report.Summary, report.Rectifications)),
         };
-        foreach (var member in report.Summary.Members.Where(m => m.Status != RecordStatus.Accepted || MemberNoteExporter.FlagsOf(report.Summary, m).Count > 0))
+        var flagsByMember = MemberNoteExporter.FlagsByMember(report.Summary);
+        foreach (var member in report.Summary.Members)
         {
-            files.Add(File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member)));
+            var flags = flagsByMember.GetValueOrDefault(member.StatementId) ?? [];
+            if (member.Status != RecordStatus.Accepted || flags.Count > 0)
+            {
+                files.Add(File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member, flags)));
+            }
         }
 
         // The lists people sign: one per member who owns rows, and the team's list of common problems.

@@ -72,6 +72,30 @@ public sealed class ExportValidationTests
     }
 
     [Fact]
+    public async Task FlagsByMember_GivesEveryMemberTheFlagsAskingOneByOneGives()
+    {
+        // A generated unit copies sentences between members, so it has unit-wide flags naming many statements.
+        var generated = new SelfReview.Fixtures.CorpusGenerator(seed: 5).Generate(60).ToList();
+        var records = new List<StatementRecord>();
+        foreach (var statement in generated)
+        {
+            records.Add(await Engine.ProcessAsync(statement.ToDocx(), statement.FileName));
+        }
+
+        var summary = Engine.Get<UnitConsolidator>().Consolidate("unit-flags", records).Summary;
+        Assert.Contains(summary.Quality, q => q.StatementId is null && q.Flag.ItemIds.Count > 1);
+
+        var byMember = MemberNoteExporter.FlagsByMember(summary);
+        foreach (var member in summary.Members)
+        {
+            var one = MemberNoteExporter.FlagsOf(summary, member);
+            Assert.Equal(one, byMember.GetValueOrDefault(member.StatementId) ?? []);
+        }
+
+        Assert.Contains(summary.Members, m => MemberNoteExporter.FlagsOf(summary, m).Count > 0);
+    }
+
+    [Fact]
     public void WrappedLines_CountsChineseCharactersAsTwoUnits_AndEachParagraph()
     {
         Assert.Equal(1, XlsxExporter.WrappedLines("一二三四五", 12));
