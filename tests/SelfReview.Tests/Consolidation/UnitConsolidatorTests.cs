@@ -110,4 +110,57 @@ public sealed class UnitConsolidatorTests
         Assert.StartsWith("某区发展改革局共收到检视材料 12 份，其中有效 12 份。共查摆问题 " + summary.Problems + " 个", summary.Text, StringComparison.Ordinal);
         Assert.Contains("共性问题 9 个", summary.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CopiedText_ASentenceInManyStatements_IsOneTemplateFlag_AndAFewSharingOneArePairs()
+    {
+        const string template = "对照党章党规和上级要求查找差距不够全面深入细致到位";
+        const string copiedByTwo = "在推进重点项目过程中存在等靠要思想主动作为意识明显不足";
+        // Seven members who otherwise write in their own words (so none is a duplicate of another).
+        string[] own =
+        [
+            "下基层调研次数偏少，掌握一线情况主要依靠听汇报看材料，对群众急难愁盼问题了解不深",
+            "抓财务审批把关不严，个别报销单据手续不全仍予签批，执行制度打了折扣",
+            "开会学文件多，结合分管的招商引资工作思考少，学用脱节现象仍然存在",
+            "批评与自我批评辣味不足，对班子成员的缺点碍于情面点到为止",
+            "统筹安全生产检查时满足于面上部署，对隐患整改跟踪督办不够及时",
+            "推进老旧小区改造时与住户沟通不充分，部分楼栋施工引发投诉",
+            "网络意识形态阵地管理存在薄弱环节，对所属公众号审核把关不细",
+        ];
+        string[] measures =
+        [
+            "每季度到联系点蹲点调研不少于五天并形成调研报告",
+            "严格执行财务报销审签流程，逐项核对附件",
+            "每月围绕招商引资专题研讨一次并形成工作举措",
+            "每次民主生活会前与班子成员逐一谈心并直接指出问题",
+            "建立隐患整改台账，实行销号管理",
+            "设立住户意见收集点，每周通报施工进展",
+            "建立公众号三审三校制度并定期抽查",
+        ];
+        var records = new List<StatementRecord>();
+        for (var m = 0; m < 7; m++)
+        {
+            var lines = new[]
+            {
+                "一、存在的问题",
+                $"（一）理论学习方面。{template}。{own[m]}。",
+                $"（二）担当作为方面。{(m < 2 ? copiedByTwo + "。" : string.Empty)}{own[(m + 3) % 7]}，需要下功夫改进。",
+                "二、整改措施",
+                $"（一）{measures[m]}。",
+            };
+            records.Add(await Engine.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines)), $"成员{m + 1}.txt"));
+        }
+
+        var flags = Engine.Get<UnitConsolidator>().Consolidate("unit-template", records).Summary.Quality
+            .Where(q => q.StatementId is null && q.Flag.Code == "copied_text").Select(q => q.Flag).ToList();
+
+        var asTemplate = Assert.Single(flags, f => f.ItemIds.Count == 7);
+        Assert.Contains("7 份材料中一字不差", asTemplate.Message, StringComparison.Ordinal);
+        Assert.Contains(asTemplate.Evidence, e => e.StartsWith("对照党章党规", StringComparison.Ordinal));
+        var pair = Assert.Single(flags, f => f.Evidence.Any(e => e.StartsWith("在推进重点项目", StringComparison.Ordinal)));
+        Assert.Equal([records[0].StatementId, records[1].StatementId], pair.ItemIds);
+        // Pairs only for sentences in two statements; never 21 pairs for the template sentence.
+        Assert.All(flags.Where(f => f != asTemplate), f => Assert.Equal(2, f.ItemIds.Count));
+        Assert.DoesNotContain(flags.Where(f => f != asTemplate), f => f.Evidence.Any(e => e.StartsWith("对照党章党规", StringComparison.Ordinal)));
+    }
 }
