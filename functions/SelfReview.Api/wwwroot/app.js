@@ -131,7 +131,7 @@ function go(unit, view, statementId) {
 }
 
 function route() {
-  const m = location.hash.match(/^#\/units\/([^/]+)\/(statements|summary|rectifications|roster|statement)(?:\/([0-9a-f]{64}))?$/);
+  const m = location.hash.match(/^#\/units\/([^/]+)\/(statements|summary|rectifications|roster|rollup|statement)(?:\/([0-9a-f]{64}))?$/);
   clearTimeout(state.timer);
   if (!m) {
     state.unit = null;
@@ -164,11 +164,13 @@ function route() {
   $("view-summary").hidden = state.view !== "summary";
   $("view-rectifications").hidden = state.view !== "rectifications";
   $("view-roster").hidden = state.view !== "roster";
+  $("view-rollup").hidden = state.view !== "rollup";
   for (const b of document.querySelectorAll("#unit-list button")) b.setAttribute("aria-current", String(b.textContent === state.unit));
   if (state.view === "statements") refreshStatements();
   else if (state.view === "statement") showStatement(state.statementId);
   else if (state.view === "summary") showSummary();
   else if (state.view === "roster") window.showRoster();
+  else if (state.view === "rollup") window.showRollup();
   else showRectifications();
 }
 
