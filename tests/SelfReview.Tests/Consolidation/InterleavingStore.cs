@@ -9,15 +9,43 @@ namespace SelfReview.Tests.Consolidation;
 /// </summary>
 public sealed class InterleavingStore(IStatementStore inner) : IStatementStore
 {
+    /// <summary>Set inside the action: its own writes (another run's) go straight through.</summary>
+    private static readonly AsyncLocal<bool> InAction = new();
+
+    private readonly Lock _lock = new();
     private Func<Task>? _beforeFirstReportWrite;
+    private Task? _action;
 
     public void BeforeFirstReportWrite(Func<Task> action) => _beforeFirstReportWrite = action;
 
+    /// <summary>
+    /// The first report write starts the action, and every report write of the run (the publisher writes
+    /// several at once) waits until it ended, so the action's writes all come before the run's.
+    /// </summary>
     public async Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _beforeFirstReportWrite, null) is { } action)
+        if (!InAction.Value)
         {
-            await action();
+            Task? action;
+            lock (_lock)
+            {
+                if (_beforeFirstReportWrite is { } pending)
+                {
+                    _beforeFirstReportWrite = null;
+                    _action = Task.Run(async () =>
+                    {
+                        InAction.Value = true;
+                        await pending();
+                    }, CancellationToken.None);
+                }
+
+                action = _action;
+            }
+
+            if (action is not null)
+            {
+                await action;
+            }
         }
 
         return await inner.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken);
