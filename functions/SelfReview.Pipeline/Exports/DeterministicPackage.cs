@@ -19,19 +19,7 @@ public static partial class DeterministicPackage
     public static byte[] Normalize(MemoryStream package)
     {
         ArgumentNullException.ThrowIfNull(package);
-        package.Position = 0;
-        var entries = new List<(string Name, byte[] Content)>();
-        using (var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                using var from = entry.Open();
-                using var buffer = new MemoryStream();
-                from.CopyTo(buffer);
-                entries.Add((entry.FullName, buffer.ToArray()));
-            }
-        }
-
+        var entries = Read(package.ToArray());
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, content) in entries.Where(e => e.Name.EndsWith(".rels", StringComparison.Ordinal)))
         {
@@ -41,7 +29,33 @@ public static partial class DeterministicPackage
             }
         }
 
-        using var output = new MemoryStream(checked((int)package.Length));
+        return Write(entries.Select(e => ids.Count > 0 && (e.Name.EndsWith(".xml", StringComparison.Ordinal) || e.Name.EndsWith(".rels", StringComparison.Ordinal))
+            ? (e.Name, Renamed(e.Content, ids))
+            : e));
+    }
+
+    /// <summary>The entries of a package, in their order, with their bytes.</summary>
+    public static IReadOnlyList<(string Name, byte[] Content)> Read(byte[] package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var entries = new List<(string Name, byte[] Content)>();
+        using var source = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
+        foreach (var entry in source.Entries)
+        {
+            using var from = entry.Open();
+            using var buffer = new MemoryStream();
+            from.CopyTo(buffer);
+            entries.Add((entry.FullName, buffer.ToArray()));
+        }
+
+        return entries;
+    }
+
+    /// <summary>A package of these entries in this order, every one at <see cref="EntryTime"/>: the same entries give the same bytes.</summary>
+    public static byte[] Write(IEnumerable<(string Name, byte[] Content)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        using var output = new MemoryStream();
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
@@ -49,7 +63,7 @@ public static partial class DeterministicPackage
                 var copy = target.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = EntryTime;
                 using var to = copy.Open();
-                to.Write(ids.Count > 0 && (name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rels", StringComparison.Ordinal)) ? Renamed(content, ids) : content);
+                to.Write(content);
             }
         }
 

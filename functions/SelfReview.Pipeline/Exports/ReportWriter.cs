@@ -17,15 +17,17 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
     public IReadOnlyList<ReportFile> Render(UnitReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var files = new List<ReportFile>
+        // Every file is rendered from the report alone: hundreds of small documents in a large unit (a note
+        // and a personal list per member) and the unit's lists, on every core, in this order.
+        var files = new List<Func<ReportFile>>
         {
-            File(ReportFormats.SummaryJson, SelfReviewJson.Serialize(report.Summary, SelfReviewJson.UnitSummary)),
-            File(ReportFormats.SummaryMarkdown, Encoding.UTF8.GetBytes(markdown.Export(report.Summary, report.Rectifications))),
-            File(ReportFormats.ListJson, SelfReviewJson.Serialize(report.Rectifications, SelfReviewJson.RectificationList)),
-            File(ReportFormats.ListCsv, csv.Export(report.Rectifications)),
-            File(ReportFormats.ListXlsx, xlsx.Export(report.Rectifications)),
-            File(ReportFormats.ListDocx, docx.Export(report.Rectifications)),
-            File(ReportFormats.UpwardReport, upward.Export(report.Summary, report.Rectifications)),
+            () => File(ReportFormats.SummaryJson, SelfReviewJson.Serialize(report.Summary, SelfReviewJson.UnitSummary)),
+            () => File(ReportFormats.SummaryMarkdown, Encoding.UTF8.GetBytes(markdown.Export(report.Summary, report.Rectifications))),
+            () => File(ReportFormats.ListJson, SelfReviewJson.Serialize(report.Rectifications, SelfReviewJson.RectificationList)),
+            () => File(ReportFormats.ListCsv, csv.Export(report.Rectifications)),
+            () => File(ReportFormats.ListXlsx, xlsx.Export(report.Rectifications)),
+            () => File(ReportFormats.ListDocx, docx.Export(report.Rectifications)),
+            () => File(ReportFormats.UpwardReport, upward.Export(report.Summary, report.Rectifications)),
         };
         var flagsByMember = MemberNoteExporter.FlagsByMember(report.Summary);
         foreach (var member in report.Summary.Members)
@@ -33,7 +35,7 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
             var flags = flagsByMember.GetValueOrDefault(member.StatementId) ?? [];
             if (member.Status != RecordStatus.Accepted || flags.Count > 0)
             {
-                files.Add(File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member, flags)));
+                files.Add(() => File(ReportFormats.MemberNote(member.StatementId), notes.Export(report.Summary, member, flags)));
             }
         }
 
@@ -42,12 +44,14 @@ public sealed class ReportWriter(CsvExporter csv, XlsxExporter xlsx, DocxExporte
         {
             if (PersonalListExporter.RowsOf(report.Rectifications, member.StatementId).Count > 0)
             {
-                files.Add(File(ReportFormats.PersonalList(member.StatementId), personal.Export(report.Rectifications, member)));
+                files.Add(() => File(ReportFormats.PersonalList(member.StatementId), personal.Export(report.Rectifications, member)));
             }
         }
 
-        files.Add(File(ReportFormats.TeamList, team.Export(report.Rectifications)));
-        return files;
+        files.Add(() => File(ReportFormats.TeamList, team.Export(report.Rectifications)));
+        var rendered = new ReportFile[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => rendered[i] = files[i]());
+        return rendered;
     }
 
     private static ReportFile File(ReportFormat format, byte[] content)

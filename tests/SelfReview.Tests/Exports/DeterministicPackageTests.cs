@@ -41,4 +41,25 @@ public sealed class DeterministicPackageTests
         using var reader = new StreamReader(read.Entries[2].Open());
         Assert.Equal("<17/>", reader.ReadToEnd());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OfficialDocument_Save_IsTheSdkPackage_ByteForByte(bool landscape)
+    {
+        static OfficialDocument Build()
+        {
+            var document = new OfficialDocument();
+            document.Append(OfficialDocument.Paragraph("检视材料退改意见", OfficialDocument.TitleFont, OfficialDocument.SizeTitle, DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center, lineTwips: 600));
+            document.Append(OfficialDocument.Paragraph("正文第一段，首行缩进两字。", OfficialDocument.BodyFont, OfficialDocument.SizeBody, DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Both, firstLineChars: 2, lineTwips: OfficialDocument.BodyLinePitch));
+            document.AppendSignature("某某单位", new DateOnly(2026, 12, 6));
+            return document;
+        }
+
+        var fast = Build().Save(landscape);
+        var reference = Build().SaveWithPackage(landscape);
+
+        Assert.Equal(DeterministicPackage.Read(reference).Select(e => e.Name), DeterministicPackage.Read(fast).Select(e => e.Name));
+        Assert.True(fast.AsSpan().SequenceEqual(reference), "the written package differs from the SDK's, normalised");
+    }
 }
