@@ -167,7 +167,8 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         var gate = _locks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         // Staged beside the tree (same file system, so the move is a rename), never inside a unit's folder.
-        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(_root, ".staging")).FullName, Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(StagingFolder, Guid.NewGuid().ToString("N"));
+        var moved = false;
         try
         {
             if (condition.IfMatchETag is not null && !condition.Holds(await CurrentETagAsync(path, cancellationToken)))
@@ -175,12 +176,25 @@ public sealed class FolderStatementStore(string root) : IStatementStore
                 return null;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(temp, content, cancellationToken);
+            // A batch writes thousands of small files: written in one call each (the asynchronous file API
+            // costs more system calls here than the write itself), into folders made once per store.
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                File.WriteAllBytes(temp, content.Span);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(StagingFolder); // removed while the store was open
+                File.WriteAllBytes(temp, content.Span);
+            }
+
+            EnsureFolder(Path.GetDirectoryName(path)!);
             try
             {
                 // Without overwrite the move fails when the target exists, atomically, even against other processes.
-                File.Move(temp, path, overwrite: !condition.IfAbsent);
+                Move(temp, path, overwrite: !condition.IfAbsent);
+                moved = true;
             }
             catch (IOException) when (condition.IfAbsent && File.Exists(path))
             {
@@ -191,8 +205,44 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         }
         finally
         {
-            File.Delete(temp);
+            if (!moved)
+            {
+                File.Delete(temp);
+            }
+
             gate.Release();
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+
+    private string? _stagingFolder;
+
+    private string StagingFolder => _stagingFolder ??= Directory.CreateDirectory(Path.Combine(_root, ".staging")).FullName;
+
+    private void EnsureFolder(string folder)
+    {
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders[folder] = true;
+        }
+    }
+
+    /// <summary>A move into a folder this store made earlier; made again when it was removed meanwhile.</summary>
+    private void Move(string temp, string path, bool overwrite)
+    {
+        try
+        {
+            File.Move(temp, path, overwrite);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            var folder = Path.GetDirectoryName(path)!;
+            _folders.TryRemove(folder, out _);
+            Directory.CreateDirectory(folder);
+            _folders[folder] = true;
+            File.Move(temp, path, overwrite);
         }
     }
 
