@@ -117,8 +117,9 @@ internal sealed class OfficialDocument
     /// the document itself is the same in every document, so those parts are rendered once by the SDK
     /// (<see cref="SaveWithPackage"/> on an empty body, normalised) and kept; each document then only
     /// serialises its body and zips it beside them, exactly as <see cref="DeterministicPackage"/> would
-    /// have written it: the same bytes as the SDK's package, normalised, in a fifth of the time (a unit's
-    /// notes and personal lists are hundreds of documents).
+    /// have written it: the same bytes as the SDK's package, normalised, without System.IO.Packaging and a
+    /// second zip pass (a unit's notes and personal lists are hundreds of documents: 624 files of a
+    /// 308-statement unit rendered in 497 ms instead of 802 ms).
     /// </summary>
     public byte[] Save(bool landscape)
     {

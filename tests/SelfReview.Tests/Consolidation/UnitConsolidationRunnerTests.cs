@@ -172,17 +172,32 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
 
         public IStatementStore Inner => inner;
 
-        /// <summary>Runs once, before the next report write.</summary>
+        /// <summary>
+        /// Runs once, before the next report write; every report write from then on waits for it (the
+        /// publisher writes several files at once, and the interleaved write must land before any of them).
+        /// </summary>
         public Func<Task>? BeforeReportWrite { get => _beforeReportWrite; set => _beforeReportWrite = value; }
 
         private Func<Task>? _beforeReportWrite;
 
+        private readonly object _gate = new();
+
+        private Task _interleaved = Task.CompletedTask;
+
         public async Task<string?> PutReportAsync(string unitId, string name, string contentType, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
         {
-            if (Interlocked.Exchange(ref _beforeReportWrite, null) is { } before)
+            Task interleaved;
+            lock (_gate)
             {
-                await before();
+                if (Interlocked.Exchange(ref _beforeReportWrite, null) is { } before)
+                {
+                    _interleaved = before();
+                }
+
+                interleaved = _interleaved;
             }
+
+            await interleaved;
 
             var eTag = await inner.PutReportAsync(unitId, name, contentType, content, condition, cancellationToken);
             lock (_lost)
