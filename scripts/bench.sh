@@ -38,8 +38,8 @@ end=$(date +%s%N)
 echo "selfreview process, $files files, a fresh process (startup and JIT included): $(( (end - start) / 1000000 )) ms wall; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The published tool: what `selfreview` is on the office's computer, the single self-contained file of the
-# publish profile (ReadyToRun, not compressed). A self-contained ReadyToRun image JIT-compiles about a quarter
-# of the methods the framework-dependent one does (generic code over the framework's types is precompiled).
+# publish profile (ReadyToRun, not compressed). A fresh `process one.docx` of that file JIT-compiled 967 methods
+# against about 3,600 for the same ReadyToRun assemblies framework-dependent or self-contained in a folder.
 dotnet publish functions/SelfReview.Cli -p:PublishProfile=linux-x64 -nologo -v quiet
 published=artifacts/selfreview-linux-x64/selfreview
 $published bench seeds/000_2b906ff47b59dcbb.docx --startup --runs 5

@@ -220,9 +220,10 @@ public sealed class FolderStatementStore(string root) : IStatementStore
 
     private string StagingFolder => _stagingFolder ??= Directory.CreateDirectory(Path.Combine(_root, ".staging")).FullName;
 
-    private void EnsureFolder(string folder)
+    /// <summary>Makes the folder unless this store made it before (<paramref name="again"/>: it was removed meanwhile).</summary>
+    private void EnsureFolder(string folder, bool again = false)
     {
-        if (!_folders.ContainsKey(folder))
+        if (again || !_folders.ContainsKey(folder))
         {
             Directory.CreateDirectory(folder);
             _folders[folder] = true;
@@ -238,10 +239,7 @@ public sealed class FolderStatementStore(string root) : IStatementStore
         }
         catch (DirectoryNotFoundException)
         {
-            var folder = Path.GetDirectoryName(path)!;
-            _folders.TryRemove(folder, out _);
-            Directory.CreateDirectory(folder);
-            _folders[folder] = true;
+            EnsureFolder(Path.GetDirectoryName(path)!, again: true);
             File.Move(temp, path, overwrite);
         }
     }

@@ -189,8 +189,9 @@ public sealed class UnitConsolidationRunnerTests : IDisposable
             Task interleaved;
             lock (_gate)
             {
-                if (Interlocked.Exchange(ref _beforeReportWrite, null) is { } before)
+                if (_beforeReportWrite is { } before)
                 {
+                    _beforeReportWrite = null;
                     _interleaved = before();
                 }
 
